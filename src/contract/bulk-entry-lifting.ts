@@ -1,0 +1,17 @@
+/**
+ * Schema violations inside `BulkEmailEntries[i]` are reported under the bulk rule they break
+ * (RULES.md section 9): address and recipient rules as C-BULK3, C-CONT4/7/8 as C-BULK4, with the
+ * original rule as `cause`. SHOULD-level ones keep their own id, so lifting never makes a SHOULD a MUST.
+ */
+import type { RuleId } from './rule-catalog.ts';
+import { liftViolation, type Violation } from './violation.ts';
+
+const ENTRY_PATH = /^\/BulkEmailEntries\/\d+\//;
+const TO_BULK4: ReadonlySet<RuleId> = new Set(['C-CONT4', 'C-CONT7', 'C-CONT8']);
+
+export function liftEntryViolation(v: Violation): Violation {
+  if (v.level !== 'MUST' || !ENTRY_PATH.test(v.path)) return v;
+  if (v.rule.startsWith('C-ADDR') || v.rule.startsWith('C-DEST')) return liftViolation(v, 'C-BULK3');
+  if (TO_BULK4.has(v.rule)) return liftViolation(v, 'C-BULK4');
+  return v;
+}

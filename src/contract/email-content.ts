@@ -1,0 +1,43 @@
+/**
+ * The content rules that need code, for `Content` of SendEmail and the `Template` of
+ * SendBulkEmail's `DefaultContent`: Simple (C-CONT5, C-CONT12), Template (C-CONT5, C-CONT6 SHOULD,
+ * C-CONT7, C-CONT12) and Raw (section 5).
+ */
+import { checkRawMessage } from './mime/check-raw-message.ts';
+import { objectAt, stringAt } from './json-reading.ts';
+import { checkAttachments } from './rules/cont5-attachments.ts';
+import { checkOneTemplateSource } from './rules/cont6-one-template-source.ts';
+import { checkTemplateDataObject } from './rules/cont7-template-data-object.ts';
+import { checkHeaderLineLength } from './rules/cont12-header-line-length.ts';
+import type { Violation } from './violation.ts';
+
+export type ContentReport = {
+  violations: Violation[];
+  /** Recipients found in the raw MIME To/Cc/Bcc headers, when the content is Raw and parsed that far. */
+  rawRecipients?: string[];
+};
+
+export function checkTemplate(template: unknown, path: string): Violation[] {
+  return [
+    ...checkOneTemplateSource(template, path),
+    ...checkTemplateDataObject(stringAt(template, 'TemplateData'), `${path}/TemplateData`),
+    ...checkAttachments(template, path),
+    ...checkHeaderLineLength(template, path, 'Headers'),
+  ];
+}
+
+export function checkEmailContent(content: unknown, path: string): ContentReport {
+  const violations: Violation[] = [];
+  const simple = objectAt(content, 'Simple');
+  if (simple) {
+    violations.push(...checkAttachments(simple, `${path}/Simple`));
+    violations.push(...checkHeaderLineLength(simple, `${path}/Simple`, 'Headers'));
+  }
+  const template = objectAt(content, 'Template');
+  if (template) violations.push(...checkTemplate(template, `${path}/Template`));
+  const data = stringAt(objectAt(content, 'Raw'), 'Data');
+  if (data === undefined) return { violations };
+  const raw = checkRawMessage(data, `${path}/Raw/Data`);
+  violations.push(...raw.violations);
+  return raw.recipients ? { violations, rawRecipients: raw.recipients } : { violations };
+}

@@ -1,0 +1,14 @@
+import { objectAt } from '../json-reading.ts';
+import { checkDestination } from '../validate-send-email.ts';
+import { liftViolation, pointer, type Violation } from '../violation.ts';
+
+/**
+ * C-BULK3 MUST. Each entry's `Destination` passes section 3 on its own (1–50 recipients, all valid).
+ * Entry defects are reported as C-BULK3 with the section 2/3 rule as `cause` (RULES.md section 9).
+ */
+export function checkEntryDestination(entry: unknown, index: number): Violation[] {
+  const path = pointer('BulkEmailEntries', index, 'Destination');
+  return checkDestination(objectAt(entry, 'Destination'), path).map((v) =>
+    v.level === 'MUST' ? liftViolation(v, 'C-BULK3') : v,
+  );
+}

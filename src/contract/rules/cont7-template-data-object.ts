@@ -1,0 +1,18 @@
+import { type Violation, violation } from '../violation.ts';
+
+/**
+ * C-CONT7 MUST. `TemplateData` and `ReplacementTemplateData`, when present, parse as a JSON object
+ * and are at most 262,144 characters. (The length is the schema's `TemplateData.maxLength`.)
+ */
+export function checkTemplateDataObject(data: string | undefined, path: string): Violation[] {
+  if (data === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch (error) {
+    return [violation('C-CONT7', path, `is not JSON: ${(error as Error).message}`)];
+  }
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return [];
+  const got = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+  return [violation('C-CONT7', path, `must be a JSON object (as a string), got ${got}`)];
+}

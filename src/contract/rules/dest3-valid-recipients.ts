@@ -1,0 +1,11 @@
+import { checkAddress } from '../address/check-address.ts';
+import type { Recipient } from '../destination-recipients.ts';
+import type { Violation } from '../violation.ts';
+
+/**
+ * C-DEST3 MUST. Every recipient passes section 2; one bad recipient anywhere (To, Cc or Bcc) makes
+ * the whole request invalid. Each defect is reported under its section-2 rule (C-ADDR…).
+ */
+export function checkRecipients(recipients: readonly Recipient[]): Violation[] {
+  return recipients.flatMap(({ address, path }) => checkAddress(address, path));
+}

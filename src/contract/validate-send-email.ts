@@ -1,0 +1,64 @@
+/**
+ * Does a SendEmail body keep the contract? Schema rules come from the spec, semantic rules from
+ * one module each; the result is every violation found (empty = valid).
+ */
+import { destinationRecipients, recipientCounts } from './destination-recipients.ts';
+import { checkEmailContent } from './email-content.ts';
+import { objectAt } from './json-reading.ts';
+import { checkRecipientLimit } from './rules/dest1-recipient-limit.ts';
+import { checkAtLeastOneRecipient } from './rules/dest2-at-least-one-recipient.ts';
+import { checkRecipients } from './rules/dest3-valid-recipients.ts';
+import { checkJsonObject } from './rules/req1-json-object.ts';
+import { schemaViolations } from './schema/schema-violations.ts';
+import { checkSenderAddresses } from './sender-addresses.ts';
+import { finishViolations, type ValidationOptions } from './validation-options.ts';
+import type { Violation } from './violation.ts';
+
+/**
+ * Recipient rules (C-DEST1…3) of one Destination. For Raw content (`raw` given) without any
+ * Destination address, the MIME To/Cc/Bcc headers name the recipients instead; when the MIME could
+ * not be read that far, its own violations already say why and nothing is counted.
+ */
+export function checkDestination(
+  destination: unknown,
+  path: string,
+  raw?: { recipients?: readonly string[] },
+): Violation[] {
+  const recipients = destinationRecipients(destination, path);
+  const counts = recipientCounts(destination);
+  const total = counts.ToAddresses + counts.CcAddresses + counts.BccAddresses;
+  if (total === 0 && raw) {
+    const rawRecipients = raw.recipients;
+    if (!rawRecipients) return [];
+    // Address defects in those headers are C-MIME6's to report.
+    return [
+      ...checkRecipientLimit({ 'To/Cc/Bcc headers': rawRecipients.length }, '/Content/Raw/Data'),
+      ...checkAtLeastOneRecipient(rawRecipients.length, '/Content/Raw/Data', 'the To, Cc and Bcc headers'),
+    ];
+  }
+  return [
+    ...checkRecipientLimit(counts, path),
+    ...checkAtLeastOneRecipient(total, path, 'Destination'),
+    ...checkRecipients(recipients),
+  ];
+}
+
+export function validateSendEmail(body: unknown, options: ValidationOptions = {}): Violation[] {
+  const notObject = checkJsonObject(body);
+  if (notObject.length > 0) return notObject;
+  const content = checkEmailContent(objectAt(body, 'Content'), '/Content');
+  const isRaw = objectAt(objectAt(body, 'Content'), 'Raw') !== undefined;
+  return finishViolations(
+    [
+      ...schemaViolations('SendEmailRequest', body),
+      ...checkSenderAddresses(body),
+      ...checkDestination(
+        objectAt(body, 'Destination'),
+        '/Destination',
+        isRaw ? { recipients: content.rawRecipients } : undefined,
+      ),
+      ...content.violations,
+    ],
+    options,
+  );
+}
