@@ -2,7 +2,11 @@
  * Checks a request body against its schema in the spec and turns Ajv's errors into violations.
  * A failing keyword is reported under the `x-ses-rule` of the schema that holds it; without one,
  * a wrong type or a missing required member is C-REQ2, and an unknown member is always C-REQ3
- * (spec/RULES.md section 9, "Schema attribution").
+ * (spec/RULES.md section 9, "Schema attribution"):
+ *
+ * C-REQ2 MUST. Types and required members follow the spec (e.g. `ToAddresses` is an array of
+ * strings; `Content` is required).
+ * C-REQ3 SHOULD. Unknown members are rejected (catches typos such as `ToAdresses`).
  */
 import type { ErrorObject } from 'ajv';
 import { isRuleId, type RuleId } from '../rule-catalog.ts';

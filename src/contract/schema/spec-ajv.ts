@@ -4,7 +4,7 @@
  * `<profile>#/components/schemas/<Name>`.
  */
 import type { ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { SPEC_DOCUMENTS, type WireProfile } from './spec-documents.ts';
 

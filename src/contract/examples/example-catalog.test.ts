@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_LEVELS, type RuleId } from '../rule-catalog.ts';
+import { validateSendBulkEmail } from '../validate-send-bulk-email.ts';
+import { validateSendEmail } from '../validate-send-email.ts';
+import { type Example, loadExamples } from './example-catalog.ts';
+
+const examples = loadExamples();
+
+function ruleIds(example: Example, strict: boolean): string[] {
+  const validate = example.operation === 'send-bulk-email' ? validateSendBulkEmail : validateSendEmail;
+  return [...new Set(validate(example.body, { strict }).map((v) => v.rule))].sort();
+}
+
+/** Built in code instead (a > 40 MiB body does not belong in the repository): see build-raw-message.ts. */
+const GENERATED_EXAMPLES: ReadonlySet<RuleId> = new Set(['C-MIME9']);
+
+describe('example catalog', () => {
+  it.each(examples.filter((e) => e.label === 'valid').map((e) => [e.name, e] as const))(
+    '%s is valid, also under --strict',
+    (_name, example) => {
+      expect(ruleIds(example, true)).toEqual([]);
+    },
+  );
+
+  it.each(examples.filter((e) => e.label !== 'valid').map((e) => [e.name, e] as const))(
+    '%s breaks exactly its rule',
+    (_name, example) => {
+      expect(ruleIds(example, true)).toEqual([...example.reports].sort());
+      const mustRules = example.reports.filter((id) => RULE_LEVELS[id] === 'MUST');
+      expect(ruleIds(example, false)).toEqual(mustRules.sort());
+    },
+  );
+
+  it('has at least 2 invalid examples for every MUST and SHOULD request rule', () => {
+    const counts = new Map<string, number>();
+    for (const e of examples) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+    const missing = Object.entries(RULE_LEVELS)
+      .filter(([id, level]) => level !== 'OPEN' && !/^C-(W|A)\d/.test(id) && !GENERATED_EXAMPLES.has(id as RuleId))
+      .filter(([id]) => (counts.get(id) ?? 0) < 2)
+      .map(([id]) => id);
+    expect(missing).toEqual([]);
+    expect(counts.get('valid') ?? 0).toBeGreaterThanOrEqual(15);
+  });
+});
