@@ -1,0 +1,39 @@
+/** The documented wire profile: `{success, data}` / `{success, error}` envelopes (C-W1…C-W3). */
+
+import { jsonResponse, type MockResponse } from './mock-response.ts';
+import { listedViolations, violationMessage } from './violation-summary.ts';
+import type { WireProfile } from './wire-profile.ts';
+
+function errorEnvelope(status: number, code: string, message: string, extra: object = {}): MockResponse {
+  return jsonResponse(status, { success: false, error: { code, message, ...extra } });
+}
+
+export const documentedWire: WireProfile = {
+  name: 'documented',
+  perEntryBulkResults: false,
+  sendEmailAccepted: (id, createdAt) =>
+    jsonResponse(200, { success: true, data: { id, created_at: createdAt.toISOString() } }),
+  sendBulkEmailAccepted: (id, createdAt, entries) =>
+    jsonResponse(200, {
+      success: true,
+      data: { id, created_at: createdAt.toISOString(), entries: entries.length },
+    }),
+  invalid: (violations) =>
+    errorEnvelope(400, 'VALIDATION_ERROR', violationMessage(violations), {
+      details: listedViolations(violations).map(({ rule, path, message }) => ({ rule, path, message })),
+    }),
+  tooLarge: (limit) =>
+    errorEnvelope(413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${limit} bytes.`),
+  unsupportedMediaType: (contentType) =>
+    errorEnvelope(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json, not ${contentType}.`),
+  notFound: (method, path) => errorEnvelope(404, 'NOT_FOUND', `No route for ${method} ${path}`),
+  methodNotAllowed: (method, path, allow) => ({
+    ...errorEnvelope(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${path} does not accept ${method}; use ${allow.join(', ')}.`,
+    ),
+    headers: { 'content-type': 'application/json', allow: allow.join(', ') },
+  }),
+  internalError: (reason) => errorEnvelope(500, 'INTERNAL_ERROR', `The mock failed: ${reason}`),
+};

@@ -1,0 +1,265 @@
+/**
+ * The reference mock, transport-free: routes a request given as plain data, applies the rules
+ * engine (strictly, RULES.md section 9), stores what it accepts and writes the answer in the chosen
+ * wire profile. `mock-app.ts` puts a fetch `Request`/`Response` face on it (MSW, tests) and
+ * `start-mock-server.ts` a node:http one; both stay thin so they cannot disagree.
+ */
+import type { RuleId } from '../contract/rule-catalog.ts';
+import { validateSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
+import { validateSendEmail } from '../contract/validate-send-email.ts';
+import { formatViolation, type Violation, violation } from '../contract/violation.ts';
+import { awsWire } from './aws-wire.ts';
+import { documentedWire } from './documented-wire.ts';
+import { INBOX_CONTENT_SECURITY_POLICY, renderInboxPage } from './inbox-page.ts';
+import { readJsonBody } from './json-request-body.ts';
+import { isJsonMediaType } from './media-type.ts';
+import { createMessageIdSource, type MessageIdSource } from './message-ids.ts';
+import { createMessageStore, type MessageStore } from './message-store.ts';
+import { jsonResponse, type MockResponse } from './mock-response.ts';
+import {
+  type MockOperation,
+  type StoredBulkEntry,
+  type StoredMessage,
+  summarizeRequest,
+} from './stored-message.ts';
+import type { BulkEntryOutcome, WireProfile, WireProfileName } from './wire-profile.ts';
+
+/** 42 MiB: the 40 MiB of base64 in C-MIME9 plus room for the JSON around it (RULES.md section 9). */
+export const DEFAULT_MAX_BODY_BYTES = 44_040_192;
+
+export type RequestValidator = (body: unknown) => Violation[];
+
+export type MockResponderOptions = {
+  profile: WireProfileName;
+  seed?: number;
+  latencyMs?: number;
+  maxBodyBytes?: number;
+  validators?: { sendEmail?: RequestValidator; sendBulkEmail?: RequestValidator };
+  nextId?: () => string;
+  maxStoredMessages?: number;
+  onMessage?: (message: StoredMessage) => void;
+};
+
+/** A request as plain data: the body is already read (and was cut off at the limit by the adapter). */
+export type MockRequest = { method: string; path: string; contentType: string | null; body: Uint8Array };
+
+export type MockResponder = {
+  /**
+   * The answer that needs no body (unknown route, wrong method, wrong media type, declared length
+   * over the limit), or undefined when the body must be read. Adapters call it before reading.
+   */
+  beforeBody(
+    method: string,
+    path: string,
+    contentType: string | null,
+    contentLength: number | undefined,
+  ): MockResponse | undefined;
+  /** The 413 answer, for adapters that find the body too long while reading it. */
+  tooLarge(): MockResponse;
+  /** The 400 answer to bytes that are not even HTTP, in the profile's envelope (cites C-REQ1). */
+  notHttp(reason: string): MockResponse;
+  respond(request: MockRequest): Promise<MockResponse>;
+  messages: MessageStore;
+  maxBodyBytes: number;
+};
+
+const OPERATIONS: Record<string, MockOperation> = {
+  '/v2/email/outbound-emails': 'SendEmail',
+  '/v2/email/outbound-bulk-emails': 'SendBulkEmail',
+};
+const INBOX_PATH = '/_mock';
+const MESSAGES_PATH = '/_mock/messages';
+
+/** CORS, so a frontend on another origin can call the mock directly during development. */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'x-amzn-RequestId, x-amzn-ErrorType',
+};
+
+const PER_ENTRY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['C-BULK3', 'C-BULK4']);
+
+/** `/BulkEmailEntries/<i>/…` → i. */
+function entryIndex(path: string): number | undefined {
+  const match = /^\/BulkEmailEntries\/(\d+)(?:\/|$)/.exec(path);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+function entryRecipients(body: unknown, index: number): string[] {
+  const entries = (body as { BulkEmailEntries?: unknown }).BulkEmailEntries;
+  const entry = Array.isArray(entries)
+    ? (entries[index] as { Destination?: Record<string, unknown> })
+    : undefined;
+  const destination = entry?.Destination;
+  if (typeof destination !== 'object' || destination === null) return [];
+  return ['ToAddresses', 'CcAddresses', 'BccAddresses'].flatMap((key) => {
+    const list = Object.hasOwn(destination, key) ? destination[key] : undefined;
+    return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string') : [];
+  });
+}
+
+function entryCount(body: unknown): number {
+  const entries = (body as { BulkEmailEntries?: unknown }).BulkEmailEntries;
+  return Array.isArray(entries) ? entries.length : 0;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createMockResponder(options: MockResponderOptions): MockResponder {
+  const wire: WireProfile = options.profile === 'aws' ? awsWire : documentedWire;
+  const ids: MessageIdSource = createMessageIdSource(options.seed);
+  const nextId = options.nextId
+    ? () => ({ id: options.nextId?.() ?? '', createdAt: ids.next().createdAt })
+    : ids.next;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const store = createMessageStore(options.maxStoredMessages);
+  const validators = {
+    SendEmail:
+      options.validators?.sendEmail ?? ((body: unknown) => validateSendEmail(body, { strict: true })),
+    SendBulkEmail:
+      options.validators?.sendBulkEmail ?? ((body: unknown) => validateSendBulkEmail(body, { strict: true })),
+  };
+
+  function finish(response: MockResponse): MockResponse {
+    const headers: Record<string, string> = { ...response.headers, ...CORS_HEADERS };
+    if (wire.name === 'aws') headers['x-amzn-RequestId'] = ids.requestId();
+    return { ...response, headers };
+  }
+
+  async function keep(
+    operation: MockOperation,
+    body: unknown,
+    bytes: number,
+    id: string,
+    createdAt: Date,
+    entries?: StoredBulkEntry[],
+  ): Promise<void> {
+    const message: StoredMessage = {
+      id,
+      operation,
+      profile: wire.name,
+      createdAt: createdAt.toISOString(),
+      ...(await summarizeRequest(operation, body)),
+      ...(entries && { entries }),
+      request: body,
+    };
+    store.add(message, bytes);
+    options.onMessage?.(message);
+  }
+
+  async function sendEmail(body: unknown, bytes: number): Promise<MockResponse> {
+    const violations = validators.SendEmail(body);
+    if (violations.length > 0) return wire.invalid(violations);
+    const { id, createdAt } = nextId();
+    await keep('SendEmail', body, bytes, id, createdAt);
+    return wire.sendEmailAccepted(id, createdAt);
+  }
+
+  async function sendBulkEmail(body: unknown, bytes: number): Promise<MockResponse> {
+    const violations = validators.SendBulkEmail(body);
+    const perEntry =
+      violations.length > 0 &&
+      wire.perEntryBulkResults &&
+      violations.every((v) => PER_ENTRY_RULES.has(v.rule) && entryIndex(v.path) !== undefined);
+    if (violations.length > 0 && !perEntry) return wire.invalid(violations);
+    const failures = new Map<number, Violation[]>();
+    for (const v of violations) {
+      const index = entryIndex(v.path) ?? -1;
+      failures.set(index, [...(failures.get(index) ?? []), v]);
+    }
+    const request = nextId();
+    const outcomes: BulkEntryOutcome[] = [];
+    const stored: StoredBulkEntry[] = [];
+    for (let index = 0; index < entryCount(body); index++) {
+      const failed = failures.get(index);
+      // A bad destination is a message SES refuses; bad replacement data is a bad parameter.
+      const outcome: BulkEntryOutcome = failed
+        ? {
+            status: failed.every((v) => v.rule === 'C-BULK3') ? 'MESSAGE_REJECTED' : 'INVALID_PARAMETER',
+            error: failed.map(formatViolation).join('; '),
+          }
+        : { status: 'SUCCESS', messageId: wire.name === 'aws' ? nextId().id : request.id };
+      outcomes.push(outcome);
+      stored.push({ index, to: entryRecipients(body, index), ...outcome });
+    }
+    if (outcomes.some((o) => o.status === 'SUCCESS')) {
+      await keep('SendBulkEmail', body, bytes, request.id, request.createdAt, stored);
+    }
+    return wire.sendBulkEmailAccepted(request.id, request.createdAt, outcomes);
+  }
+
+  function beforeBody(
+    method: string,
+    path: string,
+    contentType: string | null,
+    contentLength: number | undefined,
+  ): MockResponse | undefined {
+    if (path === INBOX_PATH) {
+      return method === 'GET' ? undefined : finish(wire.methodNotAllowed(method, path, ['GET']));
+    }
+    if (path === MESSAGES_PATH) {
+      return method === 'GET' || method === 'DELETE'
+        ? undefined
+        : finish(wire.methodNotAllowed(method, path, ['GET', 'DELETE']));
+    }
+    if (!Object.hasOwn(OPERATIONS, path)) return finish(wire.notFound(method, path));
+    if (method === 'OPTIONS') {
+      return finish({
+        status: 204,
+        headers: {
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': '*',
+          'access-control-max-age': '600',
+        },
+        body: '',
+      });
+    }
+    if (method !== 'POST') return finish(wire.methodNotAllowed(method, path, ['POST']));
+    if (!isJsonMediaType(contentType)) return finish(wire.unsupportedMediaType(contentType ?? ''));
+    if (contentLength !== undefined && contentLength > maxBodyBytes)
+      return finish(wire.tooLarge(maxBodyBytes));
+    return undefined;
+  }
+
+  async function respond(request: MockRequest): Promise<MockResponse> {
+    const { method, path, contentType, body } = request;
+    const early = beforeBody(method, path, contentType, body.byteLength);
+    if (early) return early;
+    if (path === INBOX_PATH) {
+      return finish({
+        status: 200,
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': INBOX_CONTENT_SECURITY_POLICY,
+        },
+        body: renderInboxPage(store.list()),
+      });
+    }
+    if (path === MESSAGES_PATH) {
+      if (method === 'DELETE') return finish(jsonResponse(200, { deleted: store.clear() }));
+      return finish(jsonResponse(200, { messages: store.list() }));
+    }
+    const operation = OPERATIONS[path] ?? 'SendEmail';
+    let response: MockResponse;
+    try {
+      const parsed = readJsonBody(body);
+      if (!parsed.ok) response = wire.invalid([parsed.violation]);
+      else if (operation === 'SendEmail') response = await sendEmail(parsed.value, body.byteLength);
+      else response = await sendBulkEmail(parsed.value, body.byteLength);
+    } catch (error) {
+      // Only a defect of the mock (or of an onMessage callback) gets here; say so rather than hide it.
+      response = wire.internalError(error instanceof Error ? error.message : String(error));
+    }
+    if (options.latencyMs) await sleep(options.latencyMs);
+    return finish(response);
+  }
+
+  return {
+    beforeBody,
+    tooLarge: () => finish(wire.tooLarge(maxBodyBytes)),
+    notHttp: (reason) =>
+      finish(wire.invalid([violation('C-REQ1', '', `the request is not well-formed HTTP/1.1 (${reason})`)])),
+    respond,
+    messages: store,
+    maxBodyBytes,
+  };
+}

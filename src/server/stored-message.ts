@@ -1,0 +1,175 @@
+/**
+ * What the mock keeps of an accepted request, for `/_mock/messages` and the inbox: the request as
+ * sent, a summary a person can read (sender, recipients, subject, text and HTML body), and for raw
+ * messages the MIME parsed by postal-mime.
+ *
+ * Why postal-mime: the same code runs in Node and in the browser (MSW handlers store messages too),
+ * it has no Node-only dependencies, and it decodes what a hand-written reader would get wrong:
+ * RFC 2047 encoded words, charsets, quoted-printable and base64 parts, nested multiparts.
+ */
+import PostalMime, { type Address, type Attachment } from 'postal-mime';
+import { decodeBase64 } from '../contract/base64.ts';
+import { isJsonObject, itemsAt, type JsonObject, objectAt, stringAt } from '../contract/json-reading.ts';
+
+export type MockOperation = 'SendEmail' | 'SendBulkEmail';
+
+export type ParsedRawMessage = {
+  from?: string;
+  to: string[];
+  cc: string[];
+  subject?: string;
+  text?: string;
+  html?: string;
+  headers: Array<{ name: string; value: string }>;
+  attachments: Array<{ filename: string | null; mimeType: string; size: number }>;
+};
+
+export type StoredBulkEntry = {
+  index: number;
+  to: string[];
+  status: string;
+  messageId?: string;
+  error?: string;
+};
+
+export type StoredMessage = {
+  /** The id the caller got back: `data.id` (documented) or `MessageId` (aws; for bulk, the request id). */
+  id: string;
+  operation: MockOperation;
+  profile: 'documented' | 'aws';
+  createdAt: string;
+  from?: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject?: string;
+  text?: string;
+  html?: string;
+  /** Set for Template content: the template is shown unrendered, with its data. */
+  template?: { name?: string; subject?: string; templateData?: string };
+  raw?: ParsedRawMessage;
+  entries?: StoredBulkEntry[];
+  /** The request body exactly as parsed. */
+  request: unknown;
+};
+
+function strings(value: unknown, key: string): string[] {
+  return itemsAt(value, key).flatMap(([, item]) => (typeof item === 'string' ? [item] : []));
+}
+
+function mailboxes(addresses: Address[] | undefined): string[] {
+  return (addresses ?? []).flatMap((a) => (a.group ? a.group.map((m) => m.address) : [a.address]));
+}
+
+function contentSize(content: Attachment['content']): number {
+  return typeof content === 'string' ? content.length : content.byteLength;
+}
+
+/** Raw MIME read for display; the rules engine has already accepted it, so a parse failure is unexpected. */
+export async function parseRawMessage(base64Data: string): Promise<ParsedRawMessage | undefined> {
+  try {
+    const email = await PostalMime.parse(decodeBase64(base64Data), { attachmentEncoding: 'arraybuffer' });
+    const from = email.from ? mailboxes([email.from])[0] : undefined;
+    return {
+      ...(from !== undefined && { from }),
+      to: mailboxes(email.to),
+      cc: mailboxes(email.cc),
+      ...(email.subject !== undefined && { subject: email.subject }),
+      ...(email.text !== undefined && { text: email.text }),
+      ...(email.html !== undefined && { html: email.html }),
+      headers: email.headers.map((h) => ({ name: h.originalKey, value: h.value })),
+      attachments: email.attachments.map((a) => ({
+        filename: a.filename,
+        mimeType: a.mimeType,
+        size: contentSize(a.content),
+      })),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function templateSummary(template: JsonObject | undefined): StoredMessage['template'] {
+  if (!template) return undefined;
+  const content = objectAt(template, 'TemplateContent');
+  const name = stringAt(template, 'TemplateName') ?? stringAt(template, 'TemplateArn');
+  const subject = stringAt(content, 'Subject');
+  const templateData = stringAt(template, 'TemplateData');
+  return {
+    ...(name !== undefined && { name }),
+    ...(subject !== undefined && { subject }),
+    ...(templateData !== undefined && { templateData }),
+  };
+}
+
+/** The readable summary of an accepted body (both operations share the sender and content members). */
+export async function summarizeRequest(
+  operation: MockOperation,
+  body: unknown,
+): Promise<
+  Pick<StoredMessage, 'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'html' | 'template' | 'raw'>
+> {
+  const request = isJsonObject(body) ? body : {};
+  const destination = objectAt(request, 'Destination');
+  const from = stringAt(request, 'FromEmailAddress');
+  const base = {
+    ...(from !== undefined && { from }),
+    to: strings(destination, 'ToAddresses'),
+    cc: strings(destination, 'CcAddresses'),
+    bcc: strings(destination, 'BccAddresses'),
+  };
+  if (operation === 'SendBulkEmail') {
+    const template = templateSummary(objectAt(objectAt(request, 'DefaultContent'), 'Template'));
+    const content = objectAt(objectAt(objectAt(request, 'DefaultContent'), 'Template'), 'TemplateContent');
+    const text = stringAt(content, 'Text');
+    const html = stringAt(content, 'Html');
+    return {
+      ...base,
+      ...(template?.subject !== undefined && { subject: template.subject }),
+      ...(text !== undefined && { text }),
+      ...(html !== undefined && { html }),
+      ...(template && { template }),
+    };
+  }
+  const content = objectAt(request, 'Content');
+  const simple = objectAt(content, 'Simple');
+  if (simple) {
+    const subject = stringAt(objectAt(simple, 'Subject'), 'Data');
+    const text = stringAt(objectAt(objectAt(simple, 'Body'), 'Text'), 'Data');
+    const html = stringAt(objectAt(objectAt(simple, 'Body'), 'Html'), 'Data');
+    return {
+      ...base,
+      ...(subject !== undefined && { subject }),
+      ...(text !== undefined && { text }),
+      ...(html !== undefined && { html }),
+    };
+  }
+  const rawData = stringAt(objectAt(content, 'Raw'), 'Data');
+  if (rawData !== undefined) {
+    const raw = await parseRawMessage(rawData);
+    if (!raw) return base;
+    const from = base.from ?? raw.from;
+    return {
+      ...base,
+      ...(from !== undefined && { from }),
+      // Without Destination the MIME headers name the recipients (C-DEST2).
+      ...(base.to.length + base.cc.length + base.bcc.length === 0 && { to: raw.to, cc: raw.cc }),
+      ...(raw.subject !== undefined && { subject: raw.subject }),
+      ...(raw.text !== undefined && { text: raw.text }),
+      ...(raw.html !== undefined && { html: raw.html }),
+      raw,
+    };
+  }
+  const template = objectAt(content, 'Template');
+  const summary = templateSummary(template);
+  const templateContent = objectAt(template, 'TemplateContent');
+  const text = stringAt(templateContent, 'Text');
+  const html = stringAt(templateContent, 'Html');
+  return {
+    ...base,
+    ...(summary?.subject !== undefined && { subject: summary.subject }),
+    ...(text !== undefined && { text }),
+    ...(html !== undefined && { html }),
+    ...(summary && { template: summary }),
+  };
+}

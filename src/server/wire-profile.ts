@@ -1,0 +1,31 @@
+/**
+ * A wire profile (spec/RULES.md section 1): how accepted and rejected requests look on the wire.
+ * The mock decides *what* happened; a profile decides *how it is written*.
+ */
+import type { Violation } from '../contract/violation.ts';
+import type { MockResponse } from './mock-response.ts';
+
+export type WireProfileName = 'documented' | 'aws';
+
+/** Outcome of one SendBulkEmail entry (C-A2, C-A5). */
+export type BulkEntryOutcome =
+  | { status: 'SUCCESS'; messageId: string }
+  | { status: 'MESSAGE_REJECTED' | 'INVALID_PARAMETER'; error: string };
+
+export type WireProfile = {
+  name: WireProfileName;
+  /**
+   * Whether a bulk request whose only violations are per-entry (C-BULK3, C-BULK4) is answered entry
+   * by entry (aws, like real SES) rather than rejected whole (documented: one id per request).
+   */
+  perEntryBulkResults: boolean;
+  sendEmailAccepted(id: string, createdAt: Date): MockResponse;
+  sendBulkEmailAccepted(id: string, createdAt: Date, entries: readonly BulkEntryOutcome[]): MockResponse;
+  invalid(violations: readonly Violation[]): MockResponse;
+  tooLarge(limitBytes: number): MockResponse;
+  unsupportedMediaType(contentType: string): MockResponse;
+  notFound(method: string, path: string): MockResponse;
+  methodNotAllowed(method: string, path: string, allow: readonly string[]): MockResponse;
+  /** The mock itself failed: never the answer to a bad request (C-W3), only to a bug of ours. */
+  internalError(reason: string): MockResponse;
+};
