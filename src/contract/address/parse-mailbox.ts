@@ -1,0 +1,167 @@
+/**
+ * One RFC 5322 mailbox (§3.4) as SES takes it in an address field: an addr-spec `local@domain`, or a
+ * name-addr `display-name <local@domain>`.
+ *
+ * The parser only settles the form of the whole (C-ADDR1): where the display name, the local part
+ * and the domain are. It does not judge what is inside each piece; C-ADDR2 (local part), C-ADDR4–7
+ * (domain) and C-ADDR8 (display name) do. So `bücher@example.com` and `a..b@example.com` parse, and
+ * one defect ends up under exactly one rule id.
+ *
+ * Failures are one of two kinds:
+ * - malformed: no `@`, more than one unquoted `@`, an empty piece, unbalanced `<`/`>`, a list or a
+ *   group where one mailbox belongs, CR/LF/NUL anywhere, whitespace around the address;
+ * - unsupported: syntax RFC 5322 allows but the contract leaves OPEN (C-ADDR9): comments, domain
+ *   literals, IP-address domains, source routes. The project rejects these (RULES.md section 9)
+ *   and the engine reports them under C-ADDR1.
+ */
+export { splitAddressList } from './split-address-list.ts';
+
+export type Mailbox = {
+  /** The display-name as written (quotes, escapes and encoded-words kept); absent when there is none. */
+  displayName?: string;
+  localPart: string;
+  domain: string;
+  /** `localPart@domain`, as written. */
+  addrSpec: string;
+};
+
+export type MailboxParse =
+  | { ok: true; mailbox: Mailbox }
+  | {
+      ok: false;
+      reason: string;
+      /** UTF-16 index into the text where the problem is. */
+      index: number;
+      /** True when the syntax is valid RFC 5322 that the contract leaves OPEN (C-ADDR9). */
+      unsupported: boolean;
+    };
+
+const CONTROL_NAMES: Record<string, string> = {
+  '\r': 'a carriage return (CR)',
+  '\n': 'a line feed (LF)',
+  '\0': 'a NUL character',
+};
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** Positions of the characters that carry structure, outside quoted-strings. */
+type Structure = { at: number[]; lt: number[]; gt: number[] };
+
+function malformed(reason: string, index: number): MailboxParse {
+  return { ok: false, reason, index, unsupported: false };
+}
+
+function unsupported(reason: string, index: number): MailboxParse {
+  return { ok: false, reason, index, unsupported: true };
+}
+
+export function parseMailbox(text: string): MailboxParse {
+  if (text.length === 0) return malformed('it is empty', 0);
+  const control = text.search(/[\r\n\0]/);
+  if (control !== -1) {
+    const name = CONTROL_NAMES[text.charAt(control)] ?? 'a control character';
+    return malformed(
+      `it contains ${name} at index ${control}, and CR, LF or NUL would start a new header line`,
+      control,
+    );
+  }
+  if (/^\s/.test(text)) return malformed('it starts with whitespace', 0);
+  if (/\s$/.test(text)) return malformed('it ends with whitespace', text.length - 1);
+
+  const structure = scanStructure(text);
+  if (!('at' in structure)) return structure;
+
+  const { lt, gt } = structure;
+  let start = 0;
+  let end = text.length;
+  let displayName: string | undefined;
+  if (lt.length > 1) return malformed(`it has a second '<' at index ${lt[1]}`, lt[1] ?? 0);
+  if (gt.length > 1) return malformed(`it has a second '>' at index ${gt[1]}`, gt[1] ?? 0);
+  const open = lt[0];
+  const close = gt[0];
+  if (open === undefined && close !== undefined) {
+    return malformed(`it has a '>' at index ${close} without a '<' before it`, close);
+  }
+  if (open !== undefined) {
+    if (close === undefined) return malformed(`the '<' at index ${open} is never closed with '>'`, open);
+    if (close < open) return malformed(`the '>' at index ${close} comes before the '<'`, close);
+    if (close !== text.length - 1) {
+      return malformed(`there is text after the closing '>' at index ${close}`, close + 1);
+    }
+    const name = text.slice(0, open).trimEnd();
+    if (name !== '') displayName = name;
+    start = open + 1;
+    end = close;
+    if (start === end) return malformed(`'<>' holds no address`, open);
+    if (/^\s/.test(text.slice(start, end)) || /\s$/.test(text.slice(start, end))) {
+      return unsupported(
+        'whitespace inside the angle brackets (folding white space around the addr-spec)',
+        start,
+      );
+    }
+  }
+
+  const ats = structure.at.filter((i) => i >= start && i < end);
+  const at = ats[0];
+  if (at === undefined) return malformed(`it has no '@' between the local part and the domain`, start);
+  if (ats.length > 1) {
+    const second = ats[1] ?? at;
+    return malformed(`it has more than one '@' outside quotes (the second at index ${second})`, second);
+  }
+  const localPart = text.slice(start, at);
+  const domain = text.slice(at + 1, end);
+  if (localPart === '') return malformed(`the local part before '@' is empty`, at);
+  if (domain === '') return malformed(`the domain after '@' is empty`, at + 1);
+  if (domain.startsWith('[')) return unsupported('a domain literal ([...])', at + 1);
+  if (IPV4.test(domain)) return unsupported('an IP address as the domain', at + 1);
+
+  const mailbox: Mailbox = { localPart, domain, addrSpec: text.slice(start, end) };
+  if (displayName !== undefined) mailbox.displayName = displayName;
+  return { ok: true, mailbox };
+}
+
+/**
+ * Walks the text once, skipping quoted-strings (where `\` escapes the next character), and records
+ * where `@`, `<` and `>` stand. Characters that only make sense in lists, groups, routes or comments
+ * end the walk with a failure.
+ */
+function scanStructure(text: string): Structure | MailboxParse {
+  const structure: Structure = { at: [], lt: [], gt: [] };
+  let quoteStart = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quoteStart !== -1) {
+      if (c === '\\') i++;
+      else if (c === '"') quoteStart = -1;
+      continue;
+    }
+    switch (c) {
+      case '"':
+        quoteStart = i;
+        break;
+      case '@':
+        structure.at.push(i);
+        break;
+      case '<':
+        structure.lt.push(i);
+        break;
+      case '>':
+        structure.gt.push(i);
+        break;
+      case '(':
+      case ')':
+        return unsupported(`a comment ('${c}' at index ${i})`, i);
+      case ',':
+        return malformed(`it has a ',' at index ${i}, which separates the addresses of a list`, i);
+      case ':':
+        if (structure.lt.length > 0)
+          return unsupported(`a source route (':' at index ${i}, obsolete syntax)`, i);
+        return malformed(`it has a ':' at index ${i}, and a group (name: addresses;) is not a mailbox`, i);
+      case ';':
+        return malformed(`it has a ';' at index ${i}, and a group (name: addresses;) is not a mailbox`, i);
+    }
+  }
+  if (quoteStart !== -1)
+    return malformed(`the quoted-string at index ${quoteStart} is never closed`, quoteStart);
+  return structure;
+}
