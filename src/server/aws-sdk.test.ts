@@ -1,5 +1,11 @@
 /** The official AWS SDK against the mock's aws profile: the strongest check that the wire format is real. */
-import { SESv2Client, SendBulkEmailCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import {
+  SESv2Client,
+  SendBulkEmailCommand,
+  type SendBulkEmailCommandInput,
+  SendEmailCommand,
+  type SendEmailCommandInput,
+} from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bulkWithBadEntryRecipient,
@@ -28,7 +34,7 @@ describe('@aws-sdk/client-sesv2 against the mock (aws profile)', () => {
   });
 
   it('SendEmailCommand gets a MessageId, and the mock stored what the SDK sent', async () => {
-    const output = await client.send(new SendEmailCommand(validSendEmail()));
+    const output = await client.send(new SendEmailCommand(validSendEmail() as SendEmailCommandInput));
     expect(output.$metadata.httpStatusCode).toBe(200);
     expect(output.MessageId).toMatch(/^[0-9a-f]{16}-[0-9a-f-]{36}-\d{6}$/);
     expect(output.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -39,10 +45,14 @@ describe('@aws-sdk/client-sesv2 against the mock (aws profile)', () => {
   });
 
   it('SendBulkEmailCommand gets one result per entry, a failed entry included (C-A5)', async () => {
-    const valid = await client.send(new SendBulkEmailCommand(validSendBulkEmail()));
+    const valid = await client.send(
+      new SendBulkEmailCommand(validSendBulkEmail() as SendBulkEmailCommandInput),
+    );
     expect(valid.BulkEmailEntryResults?.map((r) => r.Status)).toEqual(['SUCCESS', 'SUCCESS']);
     expect(valid.BulkEmailEntryResults?.every((r) => typeof r.MessageId === 'string')).toBe(true);
-    const partial = await client.send(new SendBulkEmailCommand(bulkWithBadEntryRecipient()));
+    const partial = await client.send(
+      new SendBulkEmailCommand(bulkWithBadEntryRecipient() as SendBulkEmailCommandInput),
+    );
     expect(partial.BulkEmailEntryResults).toEqual([
       { Status: 'SUCCESS', MessageId: expect.any(String) },
       { Status: 'MESSAGE_REJECTED', Error: expect.stringMatching(/^C-BULK3 /) },
@@ -50,12 +60,20 @@ describe('@aws-sdk/client-sesv2 against the mock (aws profile)', () => {
   });
 
   it.each([
-    ['SendEmailCommand', () => new SendEmailCommand(sendEmailWithUnicodeDomain()), 'C-ADDR4'],
-    ['SendBulkEmailCommand', () => new SendBulkEmailCommand(bulkWithoutTemplate()), 'C-CONT6'],
+    [
+      'SendEmailCommand',
+      () => new SendEmailCommand(sendEmailWithUnicodeDomain() as SendEmailCommandInput),
+      'C-ADDR4',
+    ],
+    [
+      'SendBulkEmailCommand',
+      () => new SendBulkEmailCommand(bulkWithoutTemplate() as SendBulkEmailCommandInput),
+      'C-CONT6',
+    ],
   ])(
     '%s with an invalid request throws BadRequestException naming the rule',
     async (_name, command, rule) => {
-      const error = await client.send(command() as SendEmailCommand).then(
+      const error = await (client.send(command() as SendEmailCommand) as Promise<unknown>).then(
         () => undefined,
         (e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode?: number } },
       );
