@@ -2,9 +2,9 @@
  * Does a SendEmail body keep the contract? Schema rules come from the spec, semantic rules from
  * one module each; the result is every violation found (empty = valid).
  */
-import { destinationRecipients, recipientCounts } from './destination-recipients.ts';
+import { destinationRecipients, RECIPIENT_LISTS, recipientCounts } from './destination-recipients.ts';
 import { checkEmailContent } from './email-content.ts';
-import { objectAt } from './json-reading.ts';
+import { isJsonObject, objectAt } from './json-reading.ts';
 import { checkRecipientLimit } from './rules/dest1-recipient-limit.ts';
 import { checkAtLeastOneRecipient } from './rules/dest2-at-least-one-recipient.ts';
 import { checkRecipients } from './rules/dest3-valid-recipients.ts';
@@ -27,6 +27,10 @@ export function checkDestination(
   const recipients = destinationRecipients(destination, path);
   const counts = recipientCounts(destination);
   const total = counts.ToAddresses + counts.CcAddresses + counts.BccAddresses;
+  // A list of the wrong type is C-REQ2's to report; counting it as empty would add a C-DEST2.
+  if (RECIPIENT_LISTS.some((list) => isJsonObject(destination) && list in destination && !Array.isArray(destination[list]))) {
+    return checkRecipients(recipients);
+  }
   if (total === 0 && raw) {
     const rawRecipients = raw.recipients;
     if (!rawRecipients) return [];

@@ -6,9 +6,13 @@ import { type Example, loadExamples } from './example-catalog.ts';
 
 const examples = loadExamples();
 
-function ruleIds(example: Example, strict: boolean): string[] {
+function violationsOf(example: Example, strict: boolean) {
   const validate = example.operation === 'send-bulk-email' ? validateSendBulkEmail : validateSendEmail;
-  return [...new Set(validate(example.body, { strict }).map((v) => v.rule))].sort();
+  return validate(example.body, { strict });
+}
+
+function ruleIds(example: Example, strict: boolean): string[] {
+  return [...new Set(violationsOf(example, strict).map((v) => v.rule))].sort();
 }
 
 /** Built in code instead (a > 40 MiB body does not belong in the repository): see build-raw-message.ts. */
@@ -26,8 +30,9 @@ describe('example catalog', () => {
     '%s breaks exactly its rule',
     (_name, example) => {
       expect(ruleIds(example, true)).toEqual([...example.reports].sort());
-      const mustRules = example.reports.filter((id) => RULE_LEVELS[id] === 'MUST');
-      expect(ruleIds(example, false)).toEqual(mustRules.sort());
+      // Without --strict exactly the MUST-level ones remain (C-CONT6 has a SHOULD half, for one).
+      const must = violationsOf(example, true).filter((v) => v.level === 'MUST');
+      expect(ruleIds(example, false)).toEqual([...new Set(must.map((v) => v.rule))].sort());
     },
   );
 
