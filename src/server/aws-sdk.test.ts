@@ -34,7 +34,9 @@ describe('@aws-sdk/client-sesv2 against the mock (aws profile)', () => {
   });
 
   it('SendEmailCommand gets a MessageId, and the mock stored what the SDK sent', async () => {
-    const output = await client.send(new SendEmailCommand(validSendEmail() as SendEmailCommandInput));
+    const output = await client.send(
+      new SendEmailCommand(validSendEmail() as unknown as SendEmailCommandInput),
+    );
     expect(output.$metadata.httpStatusCode).toBe(200);
     expect(output.MessageId).toMatch(/^[0-9a-f]{16}-[0-9a-f-]{36}-\d{6}$/);
     expect(output.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -46,12 +48,12 @@ describe('@aws-sdk/client-sesv2 against the mock (aws profile)', () => {
 
   it('SendBulkEmailCommand gets one result per entry, a failed entry included (C-A5)', async () => {
     const valid = await client.send(
-      new SendBulkEmailCommand(validSendBulkEmail() as SendBulkEmailCommandInput),
+      new SendBulkEmailCommand(validSendBulkEmail() as unknown as SendBulkEmailCommandInput),
     );
     expect(valid.BulkEmailEntryResults?.map((r) => r.Status)).toEqual(['SUCCESS', 'SUCCESS']);
     expect(valid.BulkEmailEntryResults?.every((r) => typeof r.MessageId === 'string')).toBe(true);
     const partial = await client.send(
-      new SendBulkEmailCommand(bulkWithBadEntryRecipient() as SendBulkEmailCommandInput),
+      new SendBulkEmailCommand(bulkWithBadEntryRecipient() as unknown as SendBulkEmailCommandInput),
     );
     expect(partial.BulkEmailEntryResults).toEqual([
       { Status: 'SUCCESS', MessageId: expect.any(String) },
@@ -62,12 +64,12 @@ describe('@aws-sdk/client-sesv2 against the mock (aws profile)', () => {
   it.each([
     [
       'SendEmailCommand',
-      () => new SendEmailCommand(sendEmailWithUnicodeDomain() as SendEmailCommandInput),
+      () => new SendEmailCommand(sendEmailWithUnicodeDomain() as unknown as SendEmailCommandInput),
       'C-ADDR4',
     ],
     [
       'SendBulkEmailCommand',
-      () => new SendBulkEmailCommand(bulkWithoutTemplate() as SendBulkEmailCommandInput),
+      () => new SendBulkEmailCommand(bulkWithoutTemplate() as unknown as SendBulkEmailCommandInput),
       'C-CONT6',
     ],
   ])(
