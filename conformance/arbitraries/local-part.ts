@@ -1,0 +1,76 @@
+/**
+ * Local parts (C-ADDR2, C-ADDR3): dot-atoms over the full RFC 5322 `atext` set and quoted-strings
+ * with escapes and spaces, up to the 64-octet boundary. Mostly plain lower-case letters, so shrunk
+ * counterexamples read like real addresses.
+ */
+import fc from 'fast-check';
+
+const ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+const atextChar = fc.oneof(
+  { arbitrary: fc.constantFrom(...LETTERS), weight: 8 },
+  { arbitrary: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), weight: 2 },
+  { arbitrary: fc.constantFrom(...ATEXT_SPECIALS), weight: 1 },
+);
+
+export const atom = (maxLength = 10): fc.Arbitrary<string> =>
+  fc.string({ unit: atextChar, minLength: 1, maxLength });
+
+/** `atext` runs joined by single dots. */
+export const dotAtomLocalPart: fc.Arbitrary<string> = fc
+  .array(atom(), { minLength: 1, maxLength: 3 })
+  .map((atoms) => atoms.join('.'));
+
+/** Printable ASCII inside quotes; `"` and `\` always escaped, other characters sometimes. */
+const quotedUnit = fc.oneof(
+  {
+    arbitrary: fc.constantFrom(...LETTERS, ' ', '@', ',', '(', ')', '<', '>', '[', ']', ':', ';', '.'),
+    weight: 6,
+  },
+  { arbitrary: fc.constantFrom('\\"', '\\\\'), weight: 1 },
+  { arbitrary: fc.constantFrom(...LETTERS).map((c) => `\\${c}`), weight: 1 },
+);
+
+export const quotedLocalPart: fc.Arbitrary<string> = fc
+  .array(quotedUnit, { minLength: 1, maxLength: 12 })
+  // A quoted-string of spaces alone is legal but a corner nobody needs to argue about.
+  .map((units) => `"${units[0] === ' ' ? 'x' : ''}${units.join('')}"`);
+
+/** A dot-atom of exactly 64 octets: the longest local part C-ADDR3 allows. */
+export const longestLocalPart: fc.Arbitrary<string> = atom(20).map((head) => {
+  const filler = 'x'.repeat(64 - head.length - 1);
+  return `${head}.${filler}`;
+});
+
+export const validLocalPart: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: dotAtomLocalPart, weight: 6 },
+  { arbitrary: quotedLocalPart, weight: 2 },
+  { arbitrary: longestLocalPart, weight: 1 },
+);
+
+/** Non-ASCII characters of several scripts, for 8-bit local parts (C-ADDR2). */
+export const nonAsciiChar = fc.constantFrom('é', 'ü', 'ß', 'ñ', 'ж', 'λ', '中', 'ا', 'ह', '😀');
+
+/** A local part that breaks C-ADDR2 and nothing else: one defect inserted into a short dot-atom. */
+export const eightBitLocalPart: fc.Arbitrary<string> = fc
+  .tuple(atom(8), nonAsciiChar, fc.nat())
+  .map(([base, char, at]) => {
+    const i = at % (base.length + 1);
+    return `${base.slice(0, i)}${char}${base.slice(i)}`;
+  });
+
+export const badDotsLocalPart: fc.Arbitrary<string> = fc
+  .tuple(atom(8), atom(8), fc.constantFrom('leading', 'trailing', 'double'))
+  .map(([a, b, kind]) => (kind === 'leading' ? `.${a}` : kind === 'trailing' ? `${a}.` : `${a}..${b}`));
+
+/**
+ * Specials that are legal only inside quotes. Left out: `(`/`)` (comments are C-ADDR9, OPEN) and
+ * `:`, `;`, `,` (they turn the value into group or list syntax, which is C-ADDR1's business).
+ */
+export const unescapedSpecialLocalPart: fc.Arbitrary<string> = fc
+  .tuple(atom(6), fc.constantFrom('[', ']', '\\'), atom(6))
+  .map(([a, special, b]) => `${a}${special}${b}`);
+
+/** 65 octets: one over C-ADDR3's limit, otherwise a clean dot-atom. */
+export const tooLongLocalPart: fc.Arbitrary<string> = longestLocalPart.map((local) => `${local}y`);

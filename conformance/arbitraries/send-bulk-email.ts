@@ -1,0 +1,82 @@
+/**
+ * Valid SendBulkEmail bodies: an inline template as `DefaultContent` and 1–50 entries, each with
+ * its own small destination, replacement data, tags and headers.
+ */
+import fc from 'fast-check';
+import { validAddress } from './address.ts';
+import { type MessageHeader, validHeaders } from './custom-headers.ts';
+import type { Destination } from './destination.ts';
+import { type MessageTag, validTags } from './message-tags.ts';
+import { senderAddress } from './send-email.ts';
+import { type Template, validTemplate, validTemplateData } from './template.ts';
+
+export type BulkEmailEntry = {
+  Destination: Destination;
+  ReplacementTags?: MessageTag[];
+  ReplacementEmailContent?: { ReplacementTemplate?: { ReplacementTemplateData?: string } };
+  ReplacementHeaders?: MessageHeader[];
+};
+
+export type SendBulkEmailBody = {
+  FromEmailAddress?: string;
+  DefaultContent: { Template?: Template };
+  BulkEmailEntries: BulkEmailEntry[];
+  DefaultEmailTags?: MessageTag[];
+  [member: string]: unknown;
+};
+
+const entryDestination: fc.Arbitrary<Destination> = fc
+  .tuple(
+    fc.uniqueArray(validAddress, { minLength: 1, maxLength: 2, selector: (a) => a.toLowerCase() }),
+    fc.boolean(),
+  )
+  .map(([addresses, asCc]) =>
+    asCc && addresses.length > 1
+      ? { ToAddresses: [addresses[0] as string], CcAddresses: addresses.slice(1) }
+      : { ToAddresses: addresses },
+  );
+
+export const validEntry: fc.Arbitrary<BulkEmailEntry> = fc
+  .record(
+    {
+      Destination: entryDestination,
+      ReplacementTags: validTags,
+      ReplacementEmailContent: validTemplateData.map((data) => ({
+        ReplacementTemplate: { ReplacementTemplateData: data },
+      })),
+      ReplacementHeaders: validHeaders,
+    },
+    { requiredKeys: ['Destination'] },
+  )
+  .map((entry) => {
+    if (entry.ReplacementTags?.length === 0) delete entry.ReplacementTags;
+    if (entry.ReplacementHeaders?.length === 0) delete entry.ReplacementHeaders;
+    return entry;
+  });
+
+/** Fifty entries, each to one numbered recipient: the C-BULK2 boundary without a huge body. */
+const fiftyEntries: fc.Arbitrary<BulkEmailEntry[]> = fc.constant(
+  Array.from({ length: 50 }, (_, i) => ({ Destination: { ToAddresses: [`r${i + 1}@example.com`] } })),
+);
+
+export const validEntries: fc.Arbitrary<BulkEmailEntry[]> = fc.oneof(
+  { arbitrary: fc.array(validEntry, { minLength: 1, maxLength: 4 }), weight: 9 },
+  { arbitrary: fiftyEntries, weight: 1 },
+);
+
+export function validSendBulkEmail(from: string): fc.Arbitrary<SendBulkEmailBody> {
+  return fc
+    .record(
+      {
+        FromEmailAddress: senderAddress(from),
+        DefaultContent: validTemplate.map((Template) => ({ Template })),
+        BulkEmailEntries: validEntries,
+        DefaultEmailTags: validTags,
+      },
+      { requiredKeys: ['FromEmailAddress', 'DefaultContent', 'BulkEmailEntries'] },
+    )
+    .map((body) => {
+      if (body.DefaultEmailTags?.length === 0) delete body.DefaultEmailTags;
+      return body;
+    });
+}
