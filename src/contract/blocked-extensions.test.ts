@@ -14,12 +14,18 @@ describe('blockedExtension', () => {
     expect(blockedExtension(name)).toBe(extension);
   });
 
-  it.each(['report.pdf', 'photo.jpeg', 'exe', 'notes.exe.txt', 'trailing.exe.', 'no-extension', '', 'a.json'])(
-    '%j is allowed',
-    (name) => {
-      expect(blockedExtension(name)).toBeUndefined();
-    },
-  );
+  it.each([
+    'report.pdf',
+    'photo.jpeg',
+    'exe',
+    'notes.exe.txt',
+    'trailing.exe.',
+    'no-extension',
+    '',
+    'a.json',
+  ])('%j is allowed', (name) => {
+    expect(blockedExtension(name)).toBeUndefined();
+  });
 
   it('holds the whole R22 list, lower case and without dots', () => {
     expect(BLOCKED_EXTENSIONS.size).toBe(90);

@@ -1,0 +1,73 @@
+/**
+ * The address headers of a raw message (RULES.md section 2 lists them) and how their values are read:
+ * split at top-level commas by the address module, each address then judged by `checkAddress`.
+ * A value with 8-bit octets is read as UTF-8, so a raw `bücher.de` reaches the address rules as the
+ * Unicode it stands for and fails the rule that names the defect (C-ADDR4), not a generic one.
+ */
+import { checkAddress } from '../address/check-address.ts';
+import { splitAddressList } from '../address/parse-mailbox.ts';
+import { liftViolation, type Violation, violation } from '../violation.ts';
+import type { MimeEntity, MimeHeader } from './mime-entity.ts';
+
+export const ADDRESS_HEADER_KEYS: ReadonlySet<string> = new Set([
+  'from',
+  'sender',
+  'reply-to',
+  'to',
+  'cc',
+  'bcc',
+]);
+const RECIPIENT_HEADER_KEYS: ReadonlySet<string> = new Set(['to', 'cc', 'bcc']);
+
+const EIGHT_BIT = /[\u0080-\u00ff]/;
+
+/** Whether a header value (one character per octet) holds an octet above 0x7F. */
+export function hasEightBitOctets(value: string): boolean {
+  return EIGHT_BIT.test(value);
+}
+
+/** The header value as text: octets above 0x7F decoded as UTF-8. */
+export function headerText(header: MimeHeader): string {
+  if (!hasEightBitOctets(header.value)) return header.value;
+  const octets = Uint8Array.from(header.value, (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(octets);
+}
+
+/**
+ * The list elements of an address header, as written (display names kept). Group members count,
+ * group names do not; an empty element between two commas is kept so the address rules report it.
+ */
+export function addressesOf(header: MimeHeader): string[] {
+  return splitAddressList(headerText(header));
+}
+
+/**
+ * Section 2 violations of one address header, under the address rules' own ids (the caller lifts
+ * them). An empty value is allowed only in `Bcc` (RFC 5322 §3.6.3); an empty group such as
+ * `undisclosed-recipients:;` is allowed anywhere a list is.
+ */
+export function addressHeaderViolations(header: MimeHeader, path: string): Violation[] {
+  if (header.value.trim() === '') {
+    return header.key === 'bcc'
+      ? []
+      : [violation('C-ADDR1', path, `the ${header.name} header holds no address`)];
+  }
+  return addressesOf(header).flatMap((address, index) => checkAddress(address, `${path}/${index}`));
+}
+
+/** Every address in the message's own To, Cc and Bcc headers (not in attached messages or parts). */
+export function recipientsOf(root: MimeEntity): string[] {
+  return root.headers
+    .filter((h) => RECIPIENT_HEADER_KEYS.has(h.key))
+    .flatMap(addressesOf)
+    .filter((address) => address !== '');
+}
+
+/**
+ * Reports an address-rule violation under the MIME rule for its header (C-MIME4 for From, C-MIME6 for
+ * the rest). A SHOULD-level address defect (C-ADDR7) keeps its own id: lifting it under a MUST rule
+ * would make a `--strict`-only defect fail the default run.
+ */
+export function liftAddressViolation(inner: Violation, rule: 'C-MIME4' | 'C-MIME6'): Violation {
+  return inner.level === 'MUST' ? liftViolation(inner, rule) : inner;
+}
