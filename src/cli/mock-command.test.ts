@@ -1,0 +1,124 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SEND_EMAIL_PATH, validSendEmail } from '../server/sample-requests.ts';
+import { startMockServer } from '../server/start-mock-server.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs the mock command the way `bin/ses-contract.js` and `main` do (tsx's loader API, exitOverride,
+ * CommanderError → 2) in a child process, so signals and exit codes are real without depending on
+ * the other commands being present. Not `node --import tsx`: its preflight relays SIGINT itself.
+ */
+const harness = `
+import { register } from 'tsx/esm/api';
+import { Command, CommanderError } from 'commander';
+register();
+const { registerMockCommand } = await import('./src/cli/mock-command.ts');
+let code = 0;
+const program = new Command('ses-contract').exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text.split('\\n')[0] + '\\n') });
+registerMockCommand(program, (c) => { code = c; });
+for (const command of program.commands) command.exitOverride();
+try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); }
+catch (error) { if (!(error instanceof CommanderError)) throw error; code = error.exitCode === 0 ? 0 : 2; }
+process.exitCode = code;
+`;
+
+function runMock(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--input-type=module', '-e', harness, ...args], {
+    cwd: root,
+  });
+}
+
+function finished(
+  child: ChildProcessWithoutNullStreams,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+function firstUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 15 s: ${seen}`)), 15_000);
+    child.stdout.on('data', (c: Buffer) => {
+      seen += c.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+}
+
+describe('ses-contract mock', () => {
+  it('listens, prints its URL, serves the chosen profile and stops cleanly on SIGTERM', async () => {
+    const child = runMock(['mock', '--port', '0', '--profile', 'aws', '--seed', '3']);
+    const exit = finished(child);
+    const url = await firstUrl(child);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await fetch(`${url}${SEND_EMAIL_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(validSendEmail()),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ MessageId: expect.any(String) });
+    child.kill('SIGTERM');
+    const { code, stdout } = await exit;
+    expect(code).toBe(0);
+    expect(stdout).toContain(`inbox: ${url}/_mock`);
+    expect(stdout).toContain('mock: stopped (SIGTERM)');
+  });
+
+  it('stops on SIGINT too', async () => {
+    const child = runMock(['mock', '--port', '0']);
+    const exit = finished(child);
+    await firstUrl(child);
+    child.kill('SIGINT');
+    expect((await exit).code).toBe(0);
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be an integer from 0 to 65535/],
+    [['--port', '70000'], /--port must be an integer/],
+    [['--latency', '-5'], /--latency must be an integer/],
+    [['--seed', '1.5'], /--seed must be an integer/],
+    [['--profile', 'soap'], /Allowed choices are documented, aws/],
+  ])('refuses %j with one line and exit code 2', async (args, message) => {
+    const { code, stderr } = await finished(runMock(['mock', ...args]));
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it('says in one line, with exit code 2, when the port is taken', async () => {
+    const taken = await startMockServer({ profile: 'documented' });
+    try {
+      const { code, stderr } = await finished(runMock(['mock', '--port', new URL(taken.url).port]));
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^mock: cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('prints help with the endpoints and examples', async () => {
+    const { code, stdout } = await finished(runMock(['mock', '--help']));
+    expect(code).toBe(0);
+    expect(stdout).toContain('--profile <name>');
+    expect(stdout).toContain('GET  /_mock ');
+    expect(stdout).toContain('ses-contract mock --profile aws --port 0 --seed 42');
+  });
+});
