@@ -1,0 +1,45 @@
+/**
+ * MSW 2 request handlers backed by the reference mock: the same rules engine, ids and wire profiles
+ * as `ses-contract mock`, running in-process (Node `setupServer`) or in a service worker
+ * (browser `setupWorker`). The handlers pass the intercepted fetch `Request` straight to
+ * `createMockApp(...).handle`, so MSW and the HTTP server cannot answer differently.
+ */
+import { type HttpHandler, http } from 'msw';
+import type { components } from '../generated/sesv2.documented.ts';
+import type { MessageStore, StoredMessage } from '../src/server/mock-app.ts';
+import { createMockApp, type MockAppOptions } from '../src/server/mock-app.ts';
+
+export type { StoredMessage } from '../src/server/mock-app.ts';
+
+export type CreateHandlersOptions = Partial<Omit<MockAppOptions, 'profile'>> & {
+  /** Wire format of the answers; default `documented`. */
+  profile?: MockAppOptions['profile'];
+  /**
+   * Origin (and path prefix) the API is called at, e.g. `https://api.example.test`; default `*`,
+   * which matches the two operation paths on any origin.
+   */
+  baseUrl?: string;
+  onMessage?: (message: StoredMessage) => void;
+};
+
+/** The handlers, and the store of the messages they accepted (the MSW counterpart of `/_mock/messages`). */
+export type SesHandlers = HttpHandler[] & { messages: MessageStore };
+
+type SendEmailRequest = components['schemas']['SendEmailRequest'];
+type SendBulkEmailRequest = components['schemas']['SendBulkEmailRequest'];
+
+export function createHandlers(options: CreateHandlersOptions = {}): SesHandlers {
+  const { baseUrl = '*', profile = 'documented', ...appOptions } = options;
+  const app = createMockApp({ ...appOptions, profile });
+  const base = baseUrl.replace(/\/+$/, '');
+  const handlers = [
+    http.post<Record<string, never>, SendEmailRequest>(`${base}/v2/email/outbound-emails`, ({ request }) =>
+      app.handle(request),
+    ),
+    http.post<Record<string, never>, SendBulkEmailRequest>(
+      `${base}/v2/email/outbound-bulk-emails`,
+      ({ request }) => app.handle(request),
+    ),
+  ];
+  return Object.assign(handlers, { messages: app.messages });
+}
