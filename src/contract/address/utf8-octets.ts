@@ -4,6 +4,10 @@
  */
 const encoder = new TextEncoder();
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function utf8Octets(text: string): number {
+  // Nearly every address is ASCII, where octets and code units agree; skip the encoder's copy.
+  if (ASCII_ONLY.test(text)) return text.length;
   return encoder.encode(text).length;
 }

@@ -17,17 +17,18 @@ import { checkDomainLabels } from './addr5-domain-labels.ts';
 export function checkIdna2008Labels(domain: string, path: string): Violation[] {
   if (hasNonAscii(domain)) return [];
   const problems: string[] = [];
-  let acceptedByOtherRules = checkDomainLabels(domain, path).length === 0;
+  let hasALabel = false;
+  let acceptedByOtherRules = true;
   for (const label of domain.split('.')) {
-    const name = quoteForMessage(label);
     if (!isAceLabel(label)) {
       if (label.slice(2, 4) === '--') {
         problems.push(
-          `the domain label ${name} has '--' in positions 3–4, which IDNA2008 reserves for 'xn--'`,
+          `the domain label ${quoteForMessage(label)} has '--' in positions 3–4, which IDNA2008 reserves for 'xn--'`,
         );
       }
       continue;
     }
+    hasALabel = true;
     const decoded = decodeALabel(label);
     if (!decoded.ok) {
       acceptedByOtherRules = false;
@@ -35,11 +36,19 @@ export function checkIdna2008Labels(domain: string, path: string): Violation[] {
     }
     if (toUnicode(label, UTS46).error) {
       problems.push(
-        `the domain label ${name} decodes to ${quoteForMessage(decoded.unicode)}, which fails UTS-46/IDNA2008 validation (disallowed characters, hyphens, joiners or Bidi)`,
+        `the domain label ${quoteForMessage(label)} decodes to ${quoteForMessage(decoded.unicode)}, which fails UTS-46/IDNA2008 validation (disallowed characters, hyphens, joiners or Bidi)`,
       );
     }
   }
-  if (problems.length === 0 && acceptedByOtherRules && toUnicode(domain, UTS46).error) {
+  // Without an A-label the domain is plain LDH ASCII: it holds no right-to-left label, so the Bidi
+  // rule across labels cannot apply, and validating it again would only cost time.
+  if (
+    hasALabel &&
+    problems.length === 0 &&
+    acceptedByOtherRules &&
+    checkDomainLabels(domain, path).length === 0 &&
+    toUnicode(domain, UTS46).error
+  ) {
     problems.push(
       `the domain ${quoteForMessage(domain)} fails UTS-46/IDNA2008 validation across its labels (the Bidi rule, RFC 5893)`,
     );

@@ -1,0 +1,102 @@
+/**
+ * Rules-engine figures for `npm run bench` (issue 3): validations/s of a typical Simple SendEmail
+ * (5 recipients, 3 tags) on one core and its ratio to Ajv alone on the same body; raw MIME of 1 MiB
+ * with 3 attachments and of 40 MiB (base64), with peak memory.
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { buildRawMessage, buildSendEmailBody } from '../src/contract/mime/build-raw-message.ts';
+import { specSchema } from '../src/contract/schema/spec-ajv.ts';
+import { validateSendEmail } from '../src/contract/validate-send-email.ts';
+
+export const TYPICAL_SEND_EMAIL = {
+  FromEmailAddress: 'Sender <sender@example.com>',
+  Destination: {
+    ToAddresses: ['alice@example.com', '"Bob B." <bob@xn--bcher-kva.de>'],
+    CcAddresses: ['carol@example.org', 'dave@mail.example.net'],
+    BccAddresses: ['audit@example.com'],
+  },
+  Content: {
+    Simple: {
+      Subject: { Data: 'Your order has shipped' },
+      Body: { Text: { Data: 'Hello, your order is on its way.' }, Html: { Data: '<p>Hello</p>' } },
+    },
+  },
+  EmailTags: [
+    { Name: 'campaign', Value: 'shipping' },
+    { Name: 'tier', Value: 'gold' },
+    { Name: 'region', Value: 'eu-west-1' },
+  ],
+};
+
+function perSecond(fn: () => unknown, seconds: number): number {
+  for (let i = 0; i < 2_000; i++) fn();
+  let count = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    for (let i = 0; i < 500; i++) fn();
+    count += 500;
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+function timeOnce(fn: () => unknown): { ms: number; result: unknown } {
+  const start = performance.now();
+  const result = fn();
+  return { ms: performance.now() - start, result };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export async function benchEngine() {
+  const ajvOnly = specSchema('documented', 'SendEmailRequest');
+  if (validateSendEmail(TYPICAL_SEND_EMAIL, { strict: true }).length > 0) throw new Error('typical body is invalid');
+  const engine = perSecond(() => validateSendEmail(TYPICAL_SEND_EMAIL), 2);
+  const ajv = perSecond(() => ajvOnly(TYPICAL_SEND_EMAIL), 2);
+
+  const attachments = (size: number) =>
+    ['report.pdf', 'photo.jpg', 'data.csv'].map((fileName) => ({ fileName, size }));
+  const small = buildSendEmailBody(buildRawMessage({ body: { kind: 'nested', attachments: attachments(250_000) } }));
+  const oneMiB = small.Content.Raw.Data;
+  if (validateSendEmail(small).length > 0) throw new Error('1 MiB raw body is invalid');
+  const smallMs = median(Array.from({ length: 15 }, () => timeOnce(() => validateSendEmail(small)).ms));
+
+  const big = buildSendEmailBody(buildRawMessage({ body: { kind: 'mixed', attachments: attachments(7_500_000) } }));
+  const fortyMiB = big.Content.Raw.Data;
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  let peak = before.rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  const bigRun = timeOnce(() => validateSendEmail(big));
+  peak = Math.max(peak, process.memoryUsage().rss);
+  clearInterval(sampler);
+  const bigViolations = bigRun.result as unknown[];
+
+  return {
+    simpleSendEmail: {
+      validationsPerSecond: Math.round(engine),
+      ajvOnlyPerSecond: Math.round(ajv),
+      slowdownVsAjv: Number((ajv / engine).toFixed(2)),
+      targets: 'validationsPerSecond ≥ 20000; slowdownVsAjv ≤ 3',
+    },
+    rawMime1MiB: { mimeBytes: Math.round((oneMiB.length * 3) / 4), base64Chars: oneMiB.length, medianMs: Number(smallMs.toFixed(2)), target: '≤ 20 ms' },
+    rawMime40MiB: {
+      base64Chars: fortyMiB.length,
+      ms: Math.round(bigRun.ms),
+      violations: bigViolations.length,
+      rssGrowthMiB: Math.round((peak - before.rss) / 2 ** 20),
+      messageMiB: Math.round(fortyMiB.length / 2 ** 20),
+      target: '≤ 1000 ms, peak memory growth < 4× the message',
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await benchEngine(), null, 2));
+}
