@@ -54,18 +54,23 @@ function median(values: number[]): number {
 
 export async function benchEngine() {
   const ajvOnly = specSchema('documented', 'SendEmailRequest');
-  if (validateSendEmail(TYPICAL_SEND_EMAIL, { strict: true }).length > 0) throw new Error('typical body is invalid');
+  if (validateSendEmail(TYPICAL_SEND_EMAIL, { strict: true }).length > 0)
+    throw new Error('typical body is invalid');
   const engine = perSecond(() => validateSendEmail(TYPICAL_SEND_EMAIL), 2);
   const ajv = perSecond(() => ajvOnly(TYPICAL_SEND_EMAIL), 2);
 
   const attachments = (size: number) =>
     ['report.pdf', 'photo.jpg', 'data.csv'].map((fileName) => ({ fileName, size }));
-  const small = buildSendEmailBody(buildRawMessage({ body: { kind: 'nested', attachments: attachments(250_000) } }));
+  const small = buildSendEmailBody(
+    buildRawMessage({ body: { kind: 'nested', attachments: attachments(250_000) } }),
+  );
   const oneMiB = small.Content.Raw.Data;
   if (validateSendEmail(small).length > 0) throw new Error('1 MiB raw body is invalid');
   const smallMs = median(Array.from({ length: 15 }, () => timeOnce(() => validateSendEmail(small)).ms));
 
-  const big = buildSendEmailBody(buildRawMessage({ body: { kind: 'mixed', attachments: attachments(7_500_000) } }));
+  const big = buildSendEmailBody(
+    buildRawMessage({ body: { kind: 'mixed', attachments: attachments(7_500_000) } }),
+  );
   const fortyMiB = big.Content.Raw.Data;
   globalThis.gc?.();
   const before = process.memoryUsage();
@@ -85,7 +90,12 @@ export async function benchEngine() {
       slowdownVsAjv: Number((ajv / engine).toFixed(2)),
       targets: 'validationsPerSecond ≥ 20000; slowdownVsAjv ≤ 3',
     },
-    rawMime1MiB: { mimeBytes: Math.round((oneMiB.length * 3) / 4), base64Chars: oneMiB.length, medianMs: Number(smallMs.toFixed(2)), target: '≤ 20 ms' },
+    rawMime1MiB: {
+      mimeBytes: Math.round((oneMiB.length * 3) / 4),
+      base64Chars: oneMiB.length,
+      medianMs: Number(smallMs.toFixed(2)),
+      target: '≤ 20 ms',
+    },
     rawMime40MiB: {
       base64Chars: fortyMiB.length,
       ms: Math.round(bigRun.ms),

@@ -22,13 +22,17 @@ async function writeAll(): Promise<string[]> {
 async function run(): Promise<number> {
   let flags: { watch?: boolean; help?: boolean };
   try {
-    flags = parseArgs({ options: { watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
+    flags = parseArgs({
+      options: { watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
   } catch (error) {
     console.error(`generate: ${(error as Error).message}. See --help.`);
     return 2;
   }
   if (flags.help) {
-    console.log('Usage: npm run generate [-- --watch]\n\nWrites generated/ from spec/. --watch: regenerate on every spec save.');
+    console.log(
+      'Usage: npm run generate [-- --watch]\n\nWrites generated/ from spec/. --watch: regenerate on every spec save.',
+    );
     return 0;
   }
   const written = await writeAll();

@@ -26,7 +26,8 @@ export async function staleGeneratedFiles(root: string = ROOT): Promise<string[]
       else if (!committed.equals(regenerated)) stale.push(`generated/${name} (differs from spec/)`);
     }
     const present = await readdir(dir).catch(() => [] as string[]);
-    for (const name of present) if (!fresh.has(name)) stale.push(`generated/${name} (not produced by the spec)`);
+    for (const name of present)
+      if (!fresh.has(name)) stale.push(`generated/${name} (not produced by the spec)`);
     return stale;
   } finally {
     await rm(temp, { recursive: true, force: true });

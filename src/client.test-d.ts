@@ -11,7 +11,9 @@ const body: SendEmailRequest = {
 describe('createSesClient types', () => {
   it('types the documented success envelope', async () => {
     const { data } = await documented.sendEmail(body);
-    expectTypeOf(data).toEqualTypeOf<{ success: true; data: { id: string; created_at: string } } | undefined>();
+    expectTypeOf(data).toEqualTypeOf<
+      { success: true; data: { id: string; created_at: string } } | undefined
+    >();
   });
 
   it('types the aws MessageId and bulk results', async () => {
@@ -21,7 +23,9 @@ describe('createSesClient types', () => {
       DefaultContent: { Template: { TemplateName: 'welcome' } },
       BulkEmailEntries: [{ Destination: { ToAddresses: ['a@example.com'] } }],
     });
-    expectTypeOf(bulk.data?.BulkEmailEntryResults[0]?.Status).toExtend<'SUCCESS' | 'FAILED' | undefined | string>();
+    expectTypeOf(bulk.data?.BulkEmailEntryResults[0]?.Status).toExtend<
+      'SUCCESS' | 'FAILED' | undefined | string
+    >();
   });
 
   it('rejects misspelled members and wrong types', () => {

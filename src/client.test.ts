@@ -17,7 +17,10 @@ const body = {
 
 describe('createSesClient', () => {
   it('posts SendEmail as JSON to the operation path and returns data', async () => {
-    const { seen, fetch } = recordingFetch(200, { success: true, data: { id: 'm-1', created_at: '2026-01-01T00:00:00Z' } });
+    const { seen, fetch } = recordingFetch(200, {
+      success: true,
+      data: { id: 'm-1', created_at: '2026-01-01T00:00:00Z' },
+    });
     const client = createSesClient({ baseUrl: 'http://mock.test', fetch });
     const result = await client.sendEmail(body);
     expect(result.data?.data.id).toBe('m-1');
@@ -28,7 +31,10 @@ describe('createSesClient', () => {
   });
 
   it('returns the error envelope instead of throwing', async () => {
-    const envelope = { success: false, error: { code: 'VALIDATION_ERROR', message: 'C-DEST2 /Destination: no recipient' } };
+    const envelope = {
+      success: false,
+      error: { code: 'VALIDATION_ERROR', message: 'C-DEST2 /Destination: no recipient' },
+    };
     const { fetch } = recordingFetch(400, envelope);
     const result = await createSesClient({ baseUrl: 'http://mock.test', fetch }).sendEmail(body);
     expect(result.data).toBeUndefined();
@@ -37,7 +43,9 @@ describe('createSesClient', () => {
   });
 
   it('posts SendBulkEmail to the bulk path in the aws profile', async () => {
-    const { seen, fetch } = recordingFetch(200, { BulkEmailEntryResults: [{ Status: 'SUCCESS', MessageId: 'x' }] });
+    const { seen, fetch } = recordingFetch(200, {
+      BulkEmailEntryResults: [{ Status: 'SUCCESS', MessageId: 'x' }],
+    });
     const client = createSesClient({ baseUrl: 'http://mock.test', profile: 'aws', fetch });
     const result = await client.sendBulkEmail({
       DefaultContent: { Template: { TemplateName: 'welcome' } },

@@ -2,7 +2,7 @@
  * The typed client: openapi-fetch over the generated types of the chosen wire profile. Like
  * openapi-fetch it never throws on an HTTP error; every call returns `{ data, error, response }`.
  */
-import createClient, { type Client } from 'openapi-fetch';
+import createClient from 'openapi-fetch';
 import type { paths as AwsPaths } from '../generated/sesv2.aws.ts';
 import type { components, paths as DocumentedPaths } from '../generated/sesv2.documented.ts';
 

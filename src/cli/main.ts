@@ -20,7 +20,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] ? `${text.split('\n')[0]}\n` : text) });
+    .configureOutput({
+      outputError: (text, write) => write(text.split('\n')[0] ? `${text.split('\n')[0]}\n` : text),
+    });
   const done = (result: ExitCode) => {
     code = result;
   };

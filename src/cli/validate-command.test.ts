@@ -16,7 +16,10 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   const err: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
   const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err.push(String(s));
+    return true;
+  });
   try {
     const code = await main(args);
     return { code, stdout: out.join('\n'), stderr: err.join('') };
@@ -37,13 +40,16 @@ describe('ses-contract validate', () => {
   });
 
   const examples = loadExamples();
-  it.each(examples.map((e) => [e.name, e] as const))('exits as %s says (--strict)', async (_name, example) => {
-    const file = join(dir, `${example.name.replace('/', '_')}.json`);
-    await writeFile(file, JSON.stringify(example.body));
-    const { code, stdout } = await cli(['validate', file, '--strict']);
-    expect(code).toBe(example.label === 'valid' ? 0 : 1);
-    for (const rule of example.reports) expect(stdout).toContain(`${rule} `);
-  });
+  it.each(examples.map((e) => [e.name, e] as const))(
+    'exits as %s says (--strict)',
+    async (_name, example) => {
+      const file = join(dir, `${example.name.replace('/', '_')}.json`);
+      await writeFile(file, JSON.stringify(example.body));
+      const { code, stdout } = await cli(['validate', file, '--strict']);
+      expect(code).toBe(example.label === 'valid' ? 0 : 1);
+      for (const rule of example.reports) expect(stdout).toContain(`${rule} `);
+    },
+  );
 
   it('infers the bulk operation and prints JSON', async () => {
     const file = join(dir, 'bulk.json');

@@ -1,10 +1,10 @@
 /** `ses-contract validate [FILE|-]`: checks one request body with the rules engine. */
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
+import { inferOperation, type Operation } from '../contract/infer-operation.ts';
 import { validateSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { validateSendEmail } from '../contract/validate-send-email.ts';
 import { formatViolation } from '../contract/violation.ts';
-import { type Operation, inferOperation } from '../contract/infer-operation.ts';
 import type { RegisterCommand } from './main.ts';
 
 async function readInput(file: string): Promise<string> {
@@ -22,10 +22,10 @@ export const registerValidateCommand: RegisterCommand = (program: Command, done)
     .description('Check a SendEmail or SendBulkEmail request body against the contract rules.')
     .argument('[file]', "JSON request body; '-' or nothing reads standard input", '-')
     .addOption(
-      new Option('--operation <name>', 'which operation the body is for (default: inferred from the body)').choices([
-        'send-email',
-        'send-bulk-email',
-      ]),
+      new Option(
+        '--operation <name>',
+        'which operation the body is for (default: inferred from the body)',
+      ).choices(['send-email', 'send-bulk-email']),
     )
     .option('--strict', 'also report SHOULD rules', false)
     .option('--json', 'print the violations as JSON', false)
@@ -40,14 +40,18 @@ export const registerValidateCommand: RegisterCommand = (program: Command, done)
       try {
         body = JSON.parse(await readInput(file));
       } catch (error) {
-        console.error(`validate: cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`);
+        console.error(
+          `validate: cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`,
+        );
         done(2);
         return;
       }
       const operation = flags.operation ?? inferOperation(body);
       const options = { strict: flags.strict ?? false };
       const violations =
-        operation === 'send-bulk-email' ? validateSendBulkEmail(body, options) : validateSendEmail(body, options);
+        operation === 'send-bulk-email'
+          ? validateSendBulkEmail(body, options)
+          : validateSendEmail(body, options);
       if (flags.json) {
         console.log(JSON.stringify({ operation, valid: violations.length === 0, violations }, null, 2));
       } else if (violations.length === 0) {

@@ -18,7 +18,10 @@ export function base64Problem(text: string): Base64Problem | undefined {
     const offset = text.search(/[^A-Za-z0-9+/=]|=(?=[^=])/);
     const at = offset === -1 ? text.indexOf('=') : offset;
     const char = text.charCodeAt(at);
-    const shown = char >= 0x21 && char <= 0x7e ? `'${text[at]}'` : `U+${char.toString(16).toUpperCase().padStart(4, '0')}`;
+    const shown =
+      char >= 0x21 && char <= 0x7e
+        ? `'${text[at]}'`
+        : `U+${char.toString(16).toUpperCase().padStart(4, '0')}`;
     return { offset: at, reason: `${shown} at offset ${at} is not allowed there` };
   }
   // Non-canonical encodings (e.g. "QR==") decode, but encode back differently: RFC 4648 §3.5.

@@ -10,7 +10,8 @@ export function destinationRecipients(destination: unknown, destinationPath: str
   const recipients: Recipient[] = [];
   for (const list of RECIPIENT_LISTS) {
     for (const [index, item] of itemsAt(destination, list)) {
-      if (typeof item === 'string') recipients.push({ address: item, path: `${destinationPath}${pointer(list, index)}` });
+      if (typeof item === 'string')
+        recipients.push({ address: item, path: `${destinationPath}${pointer(list, index)}` });
     }
   }
   return recipients;

@@ -3,8 +3,9 @@
  * SendBulkEmail's `DefaultContent`: Simple (C-CONT5, C-CONT12), Template (C-CONT5, C-CONT6 SHOULD,
  * C-CONT7, C-CONT12) and Raw (section 5).
  */
-import { checkRawMessage } from './mime/check-raw-message.ts';
+
 import { objectAt, stringAt } from './json-reading.ts';
+import { checkRawMessage } from './mime/check-raw-message.ts';
 import { checkAttachments } from './rules/cont5-attachments.ts';
 import { checkOneTemplateSource } from './rules/cont6-one-template-source.ts';
 import { checkTemplateDataObject } from './rules/cont7-template-data-object.ts';

@@ -4,7 +4,10 @@ import { isJsonObject } from './json-reading.ts';
 export type Operation = 'send-email' | 'send-bulk-email';
 
 export function inferOperation(body: unknown): Operation {
-  if (isJsonObject(body) && (Object.hasOwn(body, 'BulkEmailEntries') || Object.hasOwn(body, 'DefaultContent'))) {
+  if (
+    isJsonObject(body) &&
+    (Object.hasOwn(body, 'BulkEmailEntries') || Object.hasOwn(body, 'DefaultContent'))
+  ) {
     return 'send-bulk-email';
   }
   return 'send-email';

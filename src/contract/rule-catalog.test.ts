@@ -30,7 +30,9 @@ describe('spec/RULES.md', () => {
   it('defines every rule id the spec uses, and the spec uses every rule that is not OPEN', () => {
     const used = new Set([...specText.matchAll(/C-[A-Z]+\d+/g)].map((m) => m[0]));
     expect([...used].filter((id) => !projectRules.has(id))).toEqual([]);
-    const unused = [...projectRules].filter(([id, level]) => level !== 'OPEN' && !used.has(id)).map(([id]) => id);
+    const unused = [...projectRules]
+      .filter(([id, level]) => level !== 'OPEN' && !used.has(id))
+      .map(([id]) => id);
     expect(unused).toEqual([]);
   });
 

@@ -28,7 +28,11 @@ export function checkDestination(
   const counts = recipientCounts(destination);
   const total = counts.ToAddresses + counts.CcAddresses + counts.BccAddresses;
   // A list of the wrong type is C-REQ2's to report; counting it as empty would add a C-DEST2.
-  if (RECIPIENT_LISTS.some((list) => isJsonObject(destination) && list in destination && !Array.isArray(destination[list]))) {
+  if (
+    RECIPIENT_LISTS.some(
+      (list) => isJsonObject(destination) && list in destination && !Array.isArray(destination[list]),
+    )
+  ) {
     return checkRecipients(recipients);
   }
   if (total === 0 && raw) {

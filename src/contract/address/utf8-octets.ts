@@ -4,6 +4,7 @@
  */
 const encoder = new TextEncoder();
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is every ASCII character
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 export function utf8Octets(text: string): number {

@@ -40,7 +40,9 @@ describe('example catalog', () => {
     const counts = new Map<string, number>();
     for (const e of examples) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
     const missing = Object.entries(RULE_LEVELS)
-      .filter(([id, level]) => level !== 'OPEN' && !/^C-(W|A)\d/.test(id) && !GENERATED_EXAMPLES.has(id as RuleId))
+      .filter(
+        ([id, level]) => level !== 'OPEN' && !/^C-(W|A)\d/.test(id) && !GENERATED_EXAMPLES.has(id as RuleId),
+      )
       .filter(([id]) => (counts.get(id) ?? 0) < 2)
       .map(([id]) => id);
     expect(missing).toEqual([]);

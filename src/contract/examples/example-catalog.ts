@@ -30,7 +30,8 @@ export function loadExamples(): Example[] {
   for (const folder of readdirSync(EXAMPLES_DIR, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
     const label = folder.name;
-    if (label !== 'valid' && !isRuleId(label)) throw new Error(`examples/${label}: not 'valid' nor a rule id`);
+    if (label !== 'valid' && !isRuleId(label))
+      throw new Error(`examples/${label}: not 'valid' nor a rule id`);
     for (const entry of readdirSync(join(EXAMPLES_DIR, label)).sort()) {
       if (!entry.endsWith('.json')) continue;
       const file = join(EXAMPLES_DIR, label, entry);

@@ -1,7 +1,7 @@
 import { objectAt, stringAt } from '../json-reading.ts';
+import { liftViolation, pointer, type Violation } from '../violation.ts';
 import { checkTemplateDataObject } from './cont7-template-data-object.ts';
 import { checkHeaderLineLength } from './cont12-header-line-length.ts';
-import { liftViolation, pointer, type Violation } from '../violation.ts';
 
 /**
  * C-BULK4 MUST. Each entry's `ReplacementTemplateData`, `ReplacementTags`, `ReplacementHeaders`
@@ -11,7 +11,10 @@ import { liftViolation, pointer, type Violation } from '../violation.ts';
 export function checkEntryReplacements(entry: unknown, index: number): Violation[] {
   const path = pointer('BulkEmailEntries', index);
   const dataPath = `${path}/ReplacementEmailContent/ReplacementTemplate/ReplacementTemplateData`;
-  const data = stringAt(objectAt(objectAt(entry, 'ReplacementEmailContent'), 'ReplacementTemplate'), 'ReplacementTemplateData');
+  const data = stringAt(
+    objectAt(objectAt(entry, 'ReplacementEmailContent'), 'ReplacementTemplate'),
+    'ReplacementTemplateData',
+  );
   return [
     ...checkTemplateDataObject(data, dataPath).map((v) => liftViolation(v, 'C-BULK4')),
     ...checkHeaderLineLength(entry, path, 'ReplacementHeaders'),

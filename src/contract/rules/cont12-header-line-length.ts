@@ -7,7 +7,11 @@ export const MAX_HEADER_NAME_PLUS_VALUE = 996;
  * C-CONT12 SHOULD. A custom header's name plus value is at most 996 characters (documented in the
  * SES model's MessageHeader text, not in its constraints, so only `--strict` checks it).
  */
-export function checkHeaderLineLength(container: unknown, containerPath: string, member: string): Violation[] {
+export function checkHeaderLineLength(
+  container: unknown,
+  containerPath: string,
+  member: string,
+): Violation[] {
   const violations: Violation[] = [];
   for (const [index, header] of itemsAt(container, member)) {
     const name = stringAt(header, 'Name') ?? '';

@@ -22,17 +22,24 @@ export function checkAttachments(container: unknown, containerPath: string): Vio
       const extension = EXTENSION.exec(fileName)?.[1];
       const blocked = blockedExtension(fileName);
       if (!extension) {
-        violations.push(violation('C-CONT5', `${at}/FileName`, `'${fileName}' has no extension; SES needs one`));
+        violations.push(
+          violation('C-CONT5', `${at}/FileName`, `'${fileName}' has no extension; SES needs one`),
+        );
       } else if (blocked) {
         violations.push(
-          violation('C-CONT5', `${at}/FileName`, `the extension .${blocked} is blocked by SES (reference R22)`),
+          violation(
+            'C-CONT5',
+            `${at}/FileName`,
+            `the extension .${blocked} is blocked by SES (reference R22)`,
+          ),
         );
       }
     }
     const rawContent = stringAt(attachment, 'RawContent');
     if (rawContent !== undefined) {
       const problem = base64Problem(rawContent);
-      if (problem) violations.push(violation('C-CONT5', `${at}/RawContent`, `not valid base64: ${problem.reason}`));
+      if (problem)
+        violations.push(violation('C-CONT5', `${at}/RawContent`, `not valid base64: ${problem.reason}`));
     }
   }
   return violations;

@@ -17,6 +17,10 @@ export function checkRecipientLimit(counts: Record<string, number>, path: string
     .map(([list, n]) => `${list} ${n}`)
     .join(', ');
   return [
-    violation('C-DEST1', path, `${total} recipients (${spread}); at most ${MAX_RECIPIENTS} are allowed in all lists together`),
+    violation(
+      'C-DEST1',
+      path,
+      `${total} recipients (${spread}); at most ${MAX_RECIPIENTS} are allowed in all lists together`,
+    ),
   ];
 }
