@@ -1,0 +1,126 @@
+/**
+ * MSW in a real browser: the page (page.ts, bundled with esbuild) calls the API through openapi-fetch,
+ * MSW's service worker hands each request to the reference mock's handlers, and Chromium (Debian's
+ * `chromium`, driven by playwright-core) shows what came back.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
+
+function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const file = path === '/' ? 'index.html' : path.slice(1);
+    if (!/^[\w.-]+$/.test(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(join(dir, file));
+      response
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
+    } catch {
+      // Anything the service worker did not intercept ends here, which the assertions then show.
+      response
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('not found (the request reached the network)');
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({
+        server,
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+      });
+    }),
+  );
+}
+
+describe('MSW handlers in Chromium through the service worker', () => {
+  let dir: string;
+  let site: { server: Server; url: string };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}; the browser test needs it. Install it with ` +
+          '`apt-get update && apt-get install -y chromium` (.ci/run does this).',
+      );
+    }
+    dir = await mkdtemp(join(tmpdir(), 'ses-contract-msw-'));
+    await build({
+      entryPoints: [join(here, 'page.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      outfile: join(dir, 'page.js'),
+      logLevel: 'silent',
+    });
+    await copyFile(join(here, 'index.html'), join(dir, 'index.html'));
+    await promisify(execFile)(
+      process.execPath,
+      [join(root, 'node_modules/msw/cli/index.js'), 'init', dir, '--no-save'],
+      {
+        cwd: root,
+      },
+    );
+    site = await serveStatic(dir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => site?.server.close(resolve));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the id of a valid send and the rule id of an invalid one', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    expect(errors).toEqual([]);
+
+    await page.click('#send-valid');
+    await page.waitForFunction(() =>
+      /^(sent|rejected)/.test(document.querySelector('#result')?.textContent ?? ''),
+    );
+    expect(await page.textContent('#result')).toMatch(/^sent [0-9a-f]{16}-[0-9a-f-]{36}-000001$/);
+
+    await page.click('#send-invalid');
+    await page.waitForFunction(() => /^rejected/.test(document.querySelector('#result')?.textContent ?? ''));
+    expect(await page.textContent('#result')).toMatch(
+      /^rejected C-ADDR4: C-ADDR4 \/Destination\/ToAddresses\/0/,
+    );
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

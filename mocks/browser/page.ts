@@ -1,0 +1,36 @@
+/**
+ * The page of the browser test: a tiny "send" UI that calls the API through the generated
+ * openapi-fetch client while MSW's service worker answers with the reference mock's handlers.
+ * Bundled by esbuild in the test; nothing here is shipped.
+ */
+import createClient from 'openapi-fetch';
+import type { paths } from '../../generated/sesv2.documented.ts';
+import { setupSesMockWorker } from '../browser.ts';
+
+const valid = {
+  FromEmailAddress: 'sender@example.com',
+  Destination: { ToAddresses: ['alice@example.com'] },
+  Content: { Simple: { Subject: { Data: 'Hello' }, Body: { Text: { Data: 'Hi Alice' } } } },
+};
+const invalid = { ...valid, Destination: { ToAddresses: ['alice@bücher.de'] } };
+
+const client = createClient<paths>({ baseUrl: location.origin });
+const output = document.querySelector('#result') as HTMLOutputElement;
+
+async function send(body: typeof valid): Promise<void> {
+  output.textContent = 'sending…';
+  const { data, error } = await client.POST('/v2/email/outbound-emails', { body });
+  output.textContent = data
+    ? `sent ${data.data.id}`
+    : `rejected ${(error?.error.details ?? []).map((d) => d.rule).join(' ')}: ${error?.error.message ?? ''}`;
+}
+
+const worker = setupSesMockWorker({ seed: 11 });
+await worker.start({
+  serviceWorker: { url: '/mockServiceWorker.js' },
+  quiet: true,
+  onUnhandledRequest: 'error',
+});
+document.querySelector('#send-valid')?.addEventListener('click', () => void send(valid));
+document.querySelector('#send-invalid')?.addEventListener('click', () => void send(invalid));
+document.body.dataset.ready = 'true';
