@@ -8,6 +8,8 @@ import type { RuleId } from '../src/contract/rule-catalog.ts';
 
 export type { Operation };
 
+export const OPERATIONS: readonly Operation[] = ['send-email', 'send-bulk-email'];
+
 export type ConformanceCase = {
   operation: Operation;
   /** The JSON body; ignored when `text` is given. */
@@ -37,9 +39,10 @@ export function caseBodyText(c: ConformanceCase): string {
 }
 
 /** The HTTP request of a case. Every header is ASCII: bodies carry the Unicode, never headers. */
-export function caseRequest(c: ConformanceCase, baseUrl: string): Request {
+export function caseRequest(c: ConformanceCase, baseUrl: string, signal?: AbortSignal): Request {
   return new Request(operationUrl(baseUrl, c.operation), {
     method: 'POST',
+    ...(signal ? { signal } : {}),
     headers: { 'content-type': c.contentType ?? 'application/json', accept: 'application/json' },
     body: caseBodyText(c),
   });

@@ -1,0 +1,38 @@
+/** Documented profile, strict: `data.created_at` is within 5 minutes of the runner's clock (C-W5). */
+import type { Operation } from '../case.ts';
+import { judgeAccepted } from './judge-accepted.ts';
+import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
+import { entryCount, validCases } from './valid-request-is-accepted.ts';
+
+const FIVE_MINUTES_MS = 5 * 60 * 1000;
+
+export function createdAtIsRecent(operation: Operation, options: PropertyOptions): PropertyDefinition {
+  return defineProperty({
+    name: `${operation}/created-at-is-recent`,
+    operation,
+    rules: ['C-W5'],
+    level: 'SHOULD',
+    arbitrary: validCases(operation, options.from),
+    async check(c, context) {
+      const exchange = await context.send(c);
+      const problem = judgeAccepted(exchange, {
+        profile: context.profile,
+        operation,
+        entries: entryCount(c),
+      });
+      if (problem) return { exchange, problem };
+      const createdAt = (exchange.response?.json as { data: { created_at: string } }).data.created_at;
+      const skew = Math.abs(Date.parse(createdAt) - Date.now());
+      if (skew > FIVE_MINUTES_MS) {
+        return {
+          exchange,
+          problem: {
+            rule: 'C-W5',
+            message: `created_at ${createdAt} is ${Math.round(skew / 1000)} s away from the runner's clock. Expected: within 300 s.`,
+          },
+        };
+      }
+      return { exchange };
+    },
+  });
+}

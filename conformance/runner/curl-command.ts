@@ -1,0 +1,36 @@
+/**
+ * A `curl` command that sends the same request again. Arguments are single-quoted for POSIX shells;
+ * a body too long for a command line is read from the replay file's copy instead.
+ */
+import type { SentRequest } from '../transport/exchange.ts';
+
+const MAX_INLINE_BODY = 16_000;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs escaping.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Single quotes, or ANSI-C `$'…'` with `\xHH` escapes when the text holds control characters. */
+function shellQuote(text: string): string {
+  if (!CONTROL.test(text)) return `'${text.replaceAll("'", `'\\''`)}'`;
+  let out = '';
+  for (const c of text) {
+    const code = c.codePointAt(0) ?? 0;
+    if (c === '\\' || c === "'") out += `\\${c}`;
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      // The body goes out as UTF-8: escape the bytes of the character, not its code point.
+      for (const byte of new TextEncoder().encode(c)) out += `\\x${byte.toString(16).padStart(2, '0')}`;
+    } else out += c;
+  }
+  return `$'${out}'`;
+}
+
+export function curlCommand(request: SentRequest, bodyFile?: string): string {
+  const headers = Object.entries(request.headers)
+    .filter(([name]) => name === 'content-type')
+    .map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`);
+  const body =
+    request.body.length > MAX_INLINE_BODY && bodyFile
+      ? `--data-binary @${shellQuote(bodyFile)}`
+      : `--data-binary ${shellQuote(request.body)}`;
+  return ['curl -sS -i', `-X ${request.method}`, shellQuote(request.url), ...headers, body].join(' ');
+}

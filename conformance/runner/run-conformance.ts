@@ -1,0 +1,194 @@
+/**
+ * Runs the selected properties against one target and returns a report as data: per property,
+ * passed or failed with the shrunk counterexample, the exchange it failed on, its fast-check path
+ * and the command that replays it. Nothing here prints; progress goes to a callback.
+ */
+import fc from 'fast-check';
+import type { RuleId } from '../../src/contract/rule-catalog.ts';
+import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
+import type { ConformanceCase, Operation } from '../case.ts';
+import { propertyDefinitions } from '../properties/catalog.ts';
+import type { Problem } from '../properties/problem.ts';
+import type { CaseVerdict, PropertyDefinition } from '../properties/property.ts';
+import type { Exchange } from '../transport/exchange.ts';
+import type { Transport } from '../transport/transport.ts';
+import { selectProperties } from './property-filter.ts';
+import { propertySeed } from './property-seed.ts';
+import { guardedSender } from './target-health.ts';
+
+export type RunOptions = {
+  transport: Transport;
+  baseUrl: string;
+  profile: WireProfile;
+  strict: boolean;
+  from: string;
+  runs: number;
+  seed: number;
+  /** Globs over property names and rule ids; empty = all. */
+  only: readonly string[];
+  /** fast-check replay path; only meaningful with a single selected property. */
+  path?: string;
+  timeoutMs: number;
+  concurrency: number;
+  onProgress?: (result: PropertyResult, done: number, total: number) => void;
+};
+
+export type PropertyFailure = {
+  problem: Problem;
+  /** The exchange of the shrunk counterexample that failed. */
+  exchange: Exchange;
+  /** The shrunk counterexample as generated (for multi-request properties, all of its requests). */
+  counterexample: unknown;
+  path: string;
+  shrinks: number;
+};
+
+export type PropertyResult = {
+  property: string;
+  operation: Operation;
+  rules: RuleId[];
+  level: 'MUST' | 'SHOULD';
+  status: 'passed' | 'failed';
+  runs: number;
+  /** Requests sent for this property, shrinking included. */
+  cases: number;
+  seed: number;
+  durationMs: number;
+  failure?: PropertyFailure;
+};
+
+export type ConformanceReport = {
+  profile: WireProfile;
+  baseUrl: string;
+  seed: number;
+  strict: boolean;
+  summary: { properties: number; passed: number; failed: number; cases: number; durationMs: number };
+  results: PropertyResult[];
+  /** Set when the target stopped answering during the run. */
+  targetDied?: string;
+};
+
+/** Carries a verdict out of a fast-check predicate; fast-check keeps the last one, for the shrunk case. */
+class CaseFailed extends Error {
+  constructor(readonly verdict: CaseVerdict & { problem: Problem }) {
+    super(`${verdict.problem.rule}: ${verdict.problem.message}`);
+  }
+}
+
+async function runProperty(
+  definition: PropertyDefinition,
+  options: RunOptions,
+  send: (c: ConformanceCase) => Promise<Exchange>,
+  isDead: () => boolean,
+): Promise<PropertyResult> {
+  const started = performance.now();
+  let cases = 0;
+  let failedOnce = false;
+  const context = {
+    profile: options.profile,
+    strict: options.strict,
+    from: options.from,
+    send: (c: ConformanceCase) => {
+      cases++;
+      return send(c);
+    },
+  };
+  const property = fc.asyncProperty(definition.arbitrary, async (value) => {
+    // Once the target is dead, shrinking could only find "smaller" cases that fail for the same
+    // reason; keep the first counterexample instead.
+    if (failedOnce && isDead()) return;
+    const verdict = await definition.check(value, context);
+    if (verdict.problem) {
+      failedOnce = true;
+      throw new CaseFailed(verdict as CaseVerdict & { problem: Problem });
+    }
+  });
+  const runs = Math.min(options.runs, definition.maxRuns ?? Number.POSITIVE_INFINITY);
+  const seed = propertySeed(options.seed, definition.name);
+  const details = await fc.check(property, {
+    numRuns: runs,
+    seed,
+    ...(options.path ? { path: options.path } : {}),
+  });
+  const base = {
+    property: definition.name,
+    operation: definition.operation,
+    rules: definition.rules,
+    level: definition.level,
+    runs: details.numRuns,
+    cases,
+    seed,
+  };
+  if (!details.failed) return { ...base, status: 'passed', durationMs: performance.now() - started };
+  const error = details.errorInstance;
+  const verdict = error instanceof CaseFailed ? error.verdict : undefined;
+  if (!verdict) {
+    // A defect of this suite, not of the target: report it plainly rather than hide it.
+    throw new Error(
+      `property ${definition.name} crashed: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+  }
+  return {
+    ...base,
+    status: 'failed',
+    durationMs: performance.now() - started,
+    failure: {
+      problem: verdict.problem,
+      exchange: verdict.exchange,
+      counterexample: details.counterexample?.[0],
+      path: details.counterexamplePath ?? '',
+      shrinks: details.numShrinks,
+    },
+  };
+}
+
+export function selectedDefinitions(
+  options: Pick<RunOptions, 'profile' | 'strict' | 'from' | 'only'>,
+): PropertyDefinition[] {
+  const all = propertyDefinitions({ profile: options.profile, strict: options.strict, from: options.from });
+  return selectProperties(all, options.only);
+}
+
+export async function runConformance(options: RunOptions): Promise<ConformanceReport> {
+  const started = performance.now();
+  const definitions = selectedDefinitions(options);
+  const sender = guardedSender(options.transport, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+  const results: PropertyResult[] = new Array(definitions.length);
+  let next = 0;
+  let done = 0;
+  // Properties run side by side (each one's cases in sequence, so shrinking stays deterministic).
+  const worker = async () => {
+    for (;;) {
+      const index = next++;
+      const definition = definitions[index];
+      if (!definition) return;
+      const result = await runProperty(
+        definition,
+        options,
+        (c) => sender.send(c),
+        () => sender.dead !== undefined,
+      );
+      results[index] = result;
+      options.onProgress?.(result, ++done, definitions.length);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(options.concurrency, definitions.length)) }, worker),
+  );
+  const failed = results.filter((r) => r.status === 'failed').length;
+  return {
+    profile: options.profile,
+    baseUrl: options.baseUrl,
+    seed: options.seed,
+    strict: options.strict,
+    summary: {
+      properties: results.length,
+      passed: results.length - failed,
+      failed,
+      cases: results.reduce((n, r) => n + r.cases, 0),
+      durationMs: performance.now() - started,
+    },
+    results,
+    ...(sender.dead ? { targetDied: sender.dead } : {}),
+  };
+}
