@@ -1,0 +1,101 @@
+/**
+ * `--reporter pretty` (the default): a table of properties with rule ids, runs and the outcome,
+ * a summary line, then each failure in full. All text from the target or the generators goes
+ * through `safeText`, so no raw control characters reach the terminal.
+ */
+import type { CommandContext } from '../runner/replay-command.ts';
+import type { ConformanceReport, PropertyResult } from '../runner/run-conformance.ts';
+import { safeText } from '../runner/safe-text.ts';
+import { failureView } from './failure-view.ts';
+
+const indent = (text: string, by = '    ') =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+/** The progress line printed (to stderr) as each property finishes. */
+export function progressLine(result: PropertyResult, done: number, total: number): string {
+  const mark = result.status === 'passed' ? 'ok  ' : 'FAIL';
+  const width = String(total).length;
+  return `[${String(done).padStart(width)}/${total}] ${mark} ${result.property} (${result.runs} runs, ${(result.durationMs / 1000).toFixed(1)} s)`;
+}
+
+function failureText(result: PropertyResult, context: CommandContext): string {
+  const view = failureView(result, context);
+  const failure = result.failure;
+  if (!view || !failure) return '';
+  const lines = [
+    `FAIL ${result.property} [${result.rules.join(', ')}]`,
+    indent(safeText(`${failure.problem.rule}: ${failure.problem.message}`), '  '),
+  ];
+  if (failure.problem.cites?.length)
+    lines.push(`  The implementation cited: ${failure.problem.cites.join(', ')}`);
+  lines.push(
+    `  Request (shrunk ${failure.shrinks} time${failure.shrinks === 1 ? '' : 's'}):`,
+    indent(
+      safeText(
+        `${view.request.method} ${view.request.url}\ncontent-type: ${view.request.headers['content-type'] ?? ''}`,
+        { keepNewlines: true },
+      ),
+    ),
+    indent(safeText(JSON.stringify(view.request.body, null, 2), { keepNewlines: true })),
+  );
+  if (view.response) {
+    const headers = Object.entries(view.response.headers).map(([n, v]) => `${n}: ${v}`);
+    lines.push(
+      '  Response:',
+      indent(safeText([String(view.response.status), ...headers].join('\n'), { keepNewlines: true })),
+      indent(
+        safeText(
+          typeof view.response.body === 'string'
+            ? view.response.body
+            : JSON.stringify(view.response.body, null, 2),
+          { keepNewlines: true },
+        ),
+      ),
+    );
+  } else {
+    lines.push(`  No response: ${safeText(view.error ?? '')}`);
+  }
+  lines.push(
+    '  Reproduce with curl:',
+    indent(safeText(view.curl)),
+    '  Replay:',
+    indent(safeText(view.replay)),
+  );
+  return lines.join('\n');
+}
+
+export function prettyReport(report: ConformanceReport, context: CommandContext): string {
+  const nameWidth = Math.max(8, ...report.results.map((r) => r.property.length));
+  const rulesWidth = Math.max(5, ...report.results.map((r) => r.rules.join(' ').length));
+  const header = `  ${pad('result', 6)}  ${pad('property', nameWidth)}  ${pad('rules', rulesWidth)}  runs`;
+  const rows = report.results.map(
+    (r) =>
+      `  ${pad(r.status === 'passed' ? 'pass' : 'FAIL', 6)}  ${pad(r.property, nameWidth)}  ${pad(r.rules.join(' '), rulesWidth)}  ${String(r.runs).padStart(4)}`,
+  );
+  const { summary } = report;
+  const lines = [
+    `ses-contract conform: ${report.profile} profile${report.strict ? ' (strict)' : ''} against ${safeText(report.baseUrl)}, seed ${report.seed}`,
+    '',
+    header,
+    ...rows,
+    '',
+    `${summary.properties} properties: ${summary.passed} passed, ${summary.failed} failed; ${summary.cases} requests in ${(summary.durationMs / 1000).toFixed(1)} s`,
+  ];
+  if (report.targetDied)
+    lines.push(`The target stopped answering during the run: ${safeText(report.targetDied)}`);
+  const failures = report.results.filter((r) => r.failure);
+  if (failures.length > 0) lines.push('', ...failures.map((r) => `${failureText(r, context)}\n`));
+  lines.push(
+    summary.failed === 0
+      ? 'Conformant.'
+      : `Not conformant: ${summary.failed} propert${summary.failed === 1 ? 'y' : 'ies'} failed.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
