@@ -1,0 +1,166 @@
+/**
+ * Mock figures for `npm run bench` (issue 4): requests/s of the reference mock answering a valid
+ * SendEmail, as a ratio to a bare node:http server returning a fixed JSON body, and to Prism on the
+ * same request, plus p99 latency under 10 connections. autocannon runs in this process; each server
+ * runs alone in a child process, so load generator and server never share an event loop.
+ * Targets: mock ≥ 0.5 × bare, mock ≥ 5 × Prism, p99 ≤ 10 ms.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startPrism } from '../mocks/prism.ts';
+import { SEND_EMAIL_PATH, validSendEmail } from '../src/server/sample-requests.ts';
+import { startMockServer } from '../src/server/start-mock-server.ts';
+
+const thisFile = fileURLToPath(import.meta.url);
+const FIXED_JSON = JSON.stringify({
+  success: true,
+  data: { id: '0100019a-6f1c-4b1e-9c77-3f1d2a7c5e10-000000', created_at: '2026-11-23T12:00:00Z' },
+});
+
+export type LoadFigures = {
+  requestsPerSecond: number;
+  p99Ms: number;
+  p50Ms: number;
+  non2xx: number;
+  errors: number;
+};
+
+export type MockBenchResult = {
+  request: string;
+  connections: number;
+  durationSeconds: number;
+  bare: LoadFigures;
+  mock: LoadFigures;
+  prism: LoadFigures;
+  mockToBare: number;
+  mockToPrism: number;
+  targets: { mockToBare: boolean; mockToPrism: boolean; mockP99: boolean };
+};
+
+/** Run as a child: serve until killed, print the URL once listening. */
+async function serve(kind: string): Promise<void> {
+  if (kind === 'bare') {
+    const server = createHttpServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(FIXED_JSON);
+      });
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      console.log(`URL http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    });
+    return;
+  }
+  const mock = await startMockServer({ profile: 'documented' });
+  console.log(`URL ${mock.url}`);
+}
+
+function startChild(kind: 'bare' | 'mock'): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', thisFile, '--serve', kind], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start: ${seen}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /URL (\S+)/.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], child });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}): ${seen}`)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function load(url: string, body: string, connections: number, seconds: number): Promise<LoadFigures> {
+  const options = {
+    url: `${url}${SEND_EMAIL_PATH}`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+  };
+  await autocannon({ ...options, duration: 1 }); // warm-up: JIT, connection pools
+  const result = await autocannon({ ...options, duration: seconds });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    p50Ms: result.latency.p50,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export async function benchMock(
+  options: { seconds?: number; connections?: number } = {},
+): Promise<MockBenchResult> {
+  const seconds = options.seconds ?? 5;
+  const connections = options.connections ?? 10;
+  const body = JSON.stringify(validSendEmail());
+  const run = async (start: () => Promise<{ url: string; stop: () => void | Promise<void> }>) => {
+    const server = await start();
+    try {
+      return await load(server.url, body, connections, seconds);
+    } finally {
+      await server.stop();
+    }
+  };
+  const child = (kind: 'bare' | 'mock') => async () => {
+    const { url, child } = await startChild(kind);
+    return { url, stop: () => void child.kill('SIGTERM') };
+  };
+  const bare = await run(child('bare'));
+  const mock = await run(child('mock'));
+  const prism = await run(async () => {
+    const running = await startPrism({ port: await freePort() });
+    return { url: running.url, stop: () => running.close() };
+  });
+  const mockToBare = Number((mock.requestsPerSecond / bare.requestsPerSecond).toFixed(3));
+  const mockToPrism = Number((mock.requestsPerSecond / Math.max(1, prism.requestsPerSecond)).toFixed(2));
+  return {
+    request: 'POST /v2/email/outbound-emails, the spec example (valid, documented profile)',
+    connections,
+    durationSeconds: seconds,
+    bare,
+    mock,
+    prism,
+    mockToBare,
+    mockToPrism,
+    targets: { mockToBare: mockToBare >= 0.5, mockToPrism: mockToPrism >= 5, mockP99: mock.p99Ms <= 10 },
+  };
+}
+
+if (process.argv[1] === thisFile) {
+  const serveAt = process.argv.indexOf('--serve');
+  if (serveAt > 0) {
+    await serve(process.argv[serveAt + 1] ?? 'mock');
+  } else {
+    const result = await benchMock();
+    console.log(JSON.stringify(result, null, 2));
+    console.log(
+      `mock ${result.mock.requestsPerSecond} req/s = ${result.mockToBare} × bare node:http (${result.bare.requestsPerSecond} req/s), ` +
+        `${result.mockToPrism} × Prism (${result.prism.requestsPerSecond} req/s); mock p99 ${result.mock.p99Ms} ms at ${result.connections} connections`,
+    );
+    process.exitCode = Object.values(result.targets).every(Boolean) ? 0 : 1;
+  }
+}
