@@ -28,3 +28,10 @@ export function itemsAt(value: unknown, key: string): Array<[index: number, item
   const member = value[key];
   return Array.isArray(member) ? member.map((item, index) => [index, item]) : [];
 }
+
+/** The member when it is an array, else undefined: `itemsAt` without building index pairs. */
+export function arrayAt(value: unknown, key: string): readonly unknown[] | undefined {
+  if (!isJsonObject(value) || !Object.hasOwn(value, key)) return undefined;
+  const member = value[key];
+  return Array.isArray(member) ? member : undefined;
+}

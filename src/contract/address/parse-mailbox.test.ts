@@ -69,6 +69,8 @@ describe('parseMailbox: values that are not one mailbox', () => {
     ['"Alice <a@example.com>', { index: 0, unsupported: false, reason: /quoted-string .* never closed/ }],
     ['a@example.com, b@example.com', { index: 13, unsupported: false, reason: /','/ }],
     ['undisclosed-recipients:;', { index: 22, unsupported: false, reason: /group/ }],
+    ['a;b@example.com', { index: 1, unsupported: false, reason: /';' at index 1/ }],
+    ['a@example.com)', { index: 13, unsupported: true, reason: /comment \('\)' at index 13\)/ }],
     ['user@[192.0.2.1]', { index: 5, unsupported: true, reason: /domain literal/ }],
     ['user@192.0.2.1', { index: 5, unsupported: true, reason: /IP address/ }],
     ['user(comment)@example.com', { index: 4, unsupported: true, reason: /comment/ }],

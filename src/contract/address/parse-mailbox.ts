@@ -101,13 +101,14 @@ export function parseMailbox(text: string): MailboxParse {
     }
   }
 
-  const ats = structure.at.filter((i) => i >= start && i < end);
-  const at = ats[0];
-  if (at === undefined) return malformed(`it has no '@' between the local part and the domain`, start);
-  if (ats.length > 1) {
-    const second = ats[1] ?? at;
-    return malformed(`it has more than one '@' outside quotes (the second at index ${second})`, second);
+  let at: number | undefined;
+  for (const i of structure.at) {
+    if (i < start || i >= end) continue;
+    if (at !== undefined)
+      return malformed(`it has more than one '@' outside quotes (the second at index ${i})`, i);
+    at = i;
   }
+  if (at === undefined) return malformed(`it has no '@' between the local part and the domain`, start);
   const localPart = text.slice(start, at);
   const domain = text.slice(at + 1, end);
   if (localPart === '') return malformed(`the local part before '@' is empty`, at);
@@ -128,36 +129,38 @@ export function parseMailbox(text: string): MailboxParse {
 function scanStructure(text: string): Structure | MailboxParse {
   const structure: Structure = { at: [], lt: [], gt: [] };
   let quoteStart = -1;
+  // Character codes, not one-character strings: this loop runs over every address the engine sees.
   for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
+    const code = text.charCodeAt(i);
     if (quoteStart !== -1) {
-      if (c === '\\') i++;
-      else if (c === '"') quoteStart = -1;
+      if (code === BACKSLASH) i++;
+      else if (code === QUOTE) quoteStart = -1;
       continue;
     }
-    switch (c) {
-      case '"':
+    if (code > AT) continue; // letters and the rest above '@' carry no structure
+    switch (code) {
+      case QUOTE:
         quoteStart = i;
         break;
-      case '@':
+      case AT:
         structure.at.push(i);
         break;
-      case '<':
+      case LT:
         structure.lt.push(i);
         break;
-      case '>':
+      case GT:
         structure.gt.push(i);
         break;
-      case '(':
-      case ')':
-        return unsupported(`a comment ('${c}' at index ${i})`, i);
-      case ',':
+      case OPEN_PAREN:
+      case CLOSE_PAREN:
+        return unsupported(`a comment ('${text.charAt(i)}' at index ${i})`, i);
+      case COMMA:
         return malformed(`it has a ',' at index ${i}, which separates the addresses of a list`, i);
-      case ':':
+      case COLON:
         if (structure.lt.length > 0)
           return unsupported(`a source route (':' at index ${i}, obsolete syntax)`, i);
         return malformed(`it has a ':' at index ${i}, and a group (name: addresses;) is not a mailbox`, i);
-      case ';':
+      case SEMICOLON:
         return malformed(`it has a ';' at index ${i}, and a group (name: addresses;) is not a mailbox`, i);
     }
   }
@@ -165,3 +168,14 @@ function scanStructure(text: string): Structure | MailboxParse {
     return malformed(`the quoted-string at index ${quoteStart} is never closed`, quoteStart);
   return structure;
 }
+
+const QUOTE = 0x22;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const LT = 0x3c;
+const GT = 0x3e;
+const AT = 0x40;
+const BACKSLASH = 0x5c;

@@ -18,6 +18,7 @@ export function checkSevenBitLocalPart(localPart: string, path: string): Violati
 }
 
 const ATEXT = /[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]/;
+const DOT_ATOM_CHARACTERS = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]*$/;
 
 function localPartProblem(local: string): string | undefined {
   const eightBit = firstNonAscii(local);
@@ -53,6 +54,8 @@ function dotAtomProblem(local: string): string | undefined {
   if (local.endsWith('.')) return `ends with '.': quote it or remove the dot`;
   const doubled = local.indexOf('..');
   if (doubled !== -1) return `has two dots in a row at index ${doubled}: quote it or remove a dot`;
+  // Almost every local part is plain atext: one regex pass instead of one test per character.
+  if (DOT_ATOM_CHARACTERS.test(local)) return undefined;
   for (let i = 0; i < local.length; i++) {
     const c = local.charAt(i);
     if (c !== '.' && !ATEXT.test(c)) {

@@ -7,5 +7,9 @@ import type { Violation } from '../violation.ts';
  * the whole request invalid. Each defect is reported under its section-2 rule (C-ADDR…).
  */
 export function checkRecipients(recipients: readonly Recipient[]): Violation[] {
-  return recipients.flatMap(({ address, path }) => checkAddress(address, path));
+  const violations: Violation[] = [];
+  for (const { address, path } of recipients) {
+    for (const v of checkAddress(address, path)) violations.push(v);
+  }
+  return violations;
 }

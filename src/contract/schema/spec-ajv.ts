@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { SPEC_DOCUMENTS, type WireProfile } from './spec-documents.ts';
 
 let ajv: Ajv2020 | undefined;
-const compiled = new Map<string, ValidateFunction>();
+const compiled = new Map<WireProfile, Map<string, ValidateFunction>>();
 
 function specAjv(): Ajv2020 {
   if (ajv) return ajv;
@@ -37,13 +37,19 @@ function specAjv(): Ajv2020 {
 
 /** The compiled validator of `components.schemas[name]` in the profile's document. */
 export function specSchema(profile: WireProfile, name: string): ValidateFunction {
-  const ref = `${profile}#/components/schemas/${name}`;
-  let validate = compiled.get(ref);
+  // Keyed by profile, then name: building the `$ref` string on every validation cost more than the lookup.
+  let ofProfile = compiled.get(profile);
+  if (!ofProfile) {
+    ofProfile = new Map();
+    compiled.set(profile, ofProfile);
+  }
+  let validate = ofProfile.get(name);
   if (!validate) {
+    const ref = `${profile}#/components/schemas/${name}`;
     const found = specAjv().getSchema(ref);
     if (!found) throw new Error(`The spec has no schema ${ref}: run \`npm run generate\`?`);
     validate = found;
-    compiled.set(ref, validate);
+    ofProfile.set(name, validate);
   }
   return validate;
 }
