@@ -21,7 +21,8 @@ export function createdAtIsRecent(operation: Operation, options: PropertyOptions
         entries: entryCount(c),
       });
       if (problem) return { exchange, problem };
-      const createdAt = (exchange.response?.json as { data: { created_at: string } }).data.created_at;
+      const createdAt =
+        (exchange.response?.json as { data?: { created_at?: string } } | undefined)?.data?.created_at ?? '';
       const skew = Math.abs(Date.parse(createdAt) - Date.now());
       if (skew > FIVE_MINUTES_MS) {
         return {

@@ -24,7 +24,7 @@ export function successRule(profile: WireProfile, operation: Operation): 'C-W1' 
 export function judgeAccepted(exchange: Exchange, context: AcceptedContext): Problem | undefined {
   const rule = successRule(context.profile, context.operation);
   const response = exchange.response;
-  if (!response || response.status !== 200) {
+  if (response?.status !== 200) {
     // Wire rules (C-W…, C-A…) say nothing about which request rule the implementation applies.
     const cites = citedRules(exchange).filter((r) => !/^C-[WA]\d/.test(r));
     return {

@@ -3,8 +3,8 @@
  * characters, bidi overrides and line/paragraph separators become `\u{…}` escapes; everything
  * else, Unicode included, is kept so names and domains stay readable.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export function safeText(text: string, options: { keepNewlines?: boolean } = {}): string {
