@@ -107,6 +107,20 @@ export async function benchEngine() {
   };
 }
 
+/** Which issue-3 targets the figures meet. */
+export function engineTargets(result: Awaited<ReturnType<typeof benchEngine>>): Record<string, boolean> {
+  return {
+    'validations/s ≥ 20000': result.simpleSendEmail.validationsPerSecond >= 20_000,
+    'engine ≤ 3× slower than Ajv alone': result.simpleSendEmail.slowdownVsAjv <= 3,
+    '1 MiB raw MIME ≤ 20 ms': result.rawMime1MiB.medianMs <= 20,
+    '40 MiB raw MIME ≤ 1 s': result.rawMime40MiB.ms <= 1000,
+    '40 MiB peak memory < 4× message': result.rawMime40MiB.rssGrowthMiB < 4 * result.rawMime40MiB.messageMiB,
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(await benchEngine(), null, 2));
+  const result = await benchEngine();
+  const targets = engineTargets(result);
+  console.log(JSON.stringify({ ...result, targets }, null, 2));
+  process.exitCode = Object.values(targets).every(Boolean) ? 0 : 1;
 }
