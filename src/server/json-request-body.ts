@@ -43,6 +43,20 @@ function nestingDepth(text: string, limit: number): number {
   return deepest;
 }
 
+/**
+ * How many `{` and `[` the text holds anywhere (inside strings too), stopping past `limit`: no
+ * deeper nesting is possible, and native `indexOf` finds that out faster than the walk above.
+ */
+function openings(text: string, limit: number): number {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) {
+      if (++count > limit) return count;
+    }
+  }
+  return count;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readJsonBody(bytes: Uint8Array): JsonBodyResult {
@@ -55,7 +69,10 @@ export function readJsonBody(bytes: Uint8Array): JsonBodyResult {
       violation: violation('C-REQ1', '', 'the body is not valid UTF-8, so it is not JSON'),
     };
   }
-  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+  if (
+    openings(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH &&
+    nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
+  ) {
     return {
       ok: false,
       violation: violation(

@@ -17,15 +17,33 @@ export type MessageIdSource = {
 /** 2026-01-01T00:00:00Z: seeded clocks start here so that seeded output never depends on today. */
 const SEEDED_EPOCH_MS = Date.UTC(2026, 0, 1);
 
-function hex(value: number, width: number): string {
-  return value.toString(16).padStart(width, '0').slice(-width);
+/** Two lowercase hex digits per byte value: ids are built from table lookups, not number formatting. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** A 32-bit unsigned integer as 8 hex digits. */
+function hex8(word: number): string {
+  return (
+    (BYTE_HEX[word >>> 24] as string) +
+    (BYTE_HEX[(word >>> 16) & 0xff] as string) +
+    (BYTE_HEX[(word >>> 8) & 0xff] as string) +
+    (BYTE_HEX[word & 0xff] as string)
+  );
+}
+
+/** A millisecond timestamp as 16 hex digits (the top of the 64 bits stays within 2^53). */
+function hex16(value: number): string {
+  return hex8(Math.floor(value / 0x1_0000_0000) >>> 0) + hex8(value >>> 0);
 }
 
 function uuidShaped(random: Random): string {
-  const words = [random(), random(), random(), random()].map((w) => hex(w, 8)).join('');
+  const a = hex8(random());
+  const b = hex8(random());
+  const c = random();
+  const d = hex8(random());
   // Version 4 / variant 10 bits, so the value is a syntactically valid UUID.
-  const variant = hex((Number.parseInt(words[16] ?? '0', 16) & 0x3) | 0x8, 1);
-  return `${words.slice(0, 8)}-${words.slice(8, 12)}-4${words.slice(13, 16)}-${variant}${words.slice(17, 20)}-${words.slice(20, 32)}`;
+  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16);
+  const cHex = hex8(c);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${cHex.slice(1, 4)}-${cHex.slice(4, 8)}${d}`;
 }
 
 export function createMessageIdSource(seed?: number): MessageIdSource {
@@ -38,7 +56,7 @@ export function createMessageIdSource(seed?: number): MessageIdSource {
     next() {
       sequence += 1;
       const createdAt = new Date(seeded ? start + sequence * 1000 : Date.now());
-      const id = `${hex(createdAt.getTime(), 16)}-${uuidShaped(random)}-${String(sequence).padStart(6, '0')}`;
+      const id = `${hex16(createdAt.getTime())}-${uuidShaped(random)}-${String(sequence).padStart(6, '0')}`;
       return { id, createdAt };
     },
     requestId: () => uuidShaped(random),

@@ -122,7 +122,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
   function finish(response: MockResponse): MockResponse {
     const headers: Record<string, string> = { ...response.headers, ...CORS_HEADERS };
     if (wire.name === 'aws') headers['x-amzn-RequestId'] = ids.requestId();
-    return { ...response, headers };
+    return { status: response.status, headers, body: response.body };
   }
 
   async function keep(

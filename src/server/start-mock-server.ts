@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { type MockApp, type MockAppOptions, mockAppOf } from './mock-app.ts';
 import { createMockResponder, type MockResponder } from './mock-responder.ts';
 import type { MockResponse } from './mock-response.ts';
+import { requestPath } from './request-path.ts';
 
 export type StartMockServerOptions = MockAppOptions & {
   /** Default 0: an ephemeral port (the CLI defaults to 4010). */
@@ -82,9 +83,9 @@ function send(
   closeAfter: boolean,
 ): void {
   if (response.headersSent || response.destroyed) return;
-  const headers: Record<string, string> = { ...answer.headers };
+  let headers = answer.headers;
   if (closeAfter) {
-    headers.connection = 'close';
+    headers = { ...headers, connection: 'close' };
     response.on('finish', () => {
       setTimeout(() => request.socket.destroy(), CLOSE_GRACE_MS).unref();
     });
@@ -126,12 +127,7 @@ async function serve(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  let path = '/';
-  try {
-    path = new URL(request.url ?? '/', 'http://mock.invalid').pathname;
-  } catch {
-    // An unparsable target routes nowhere: 404 below.
-  }
+  const path = requestPath(request.url ?? '/');
   const method = (request.method ?? 'GET').toUpperCase();
   const contentType = request.headers['content-type'] ?? null;
   if (!wrapped) {

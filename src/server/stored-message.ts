@@ -9,7 +9,7 @@
  */
 import PostalMime, { type Address, type Attachment } from 'postal-mime';
 import { decodeBase64 } from '../contract/base64.ts';
-import { isJsonObject, itemsAt, type JsonObject, objectAt, stringAt } from '../contract/json-reading.ts';
+import { arrayAt, isJsonObject, type JsonObject, objectAt, stringAt } from '../contract/json-reading.ts';
 
 export type MockOperation = 'SendEmail' | 'SendBulkEmail';
 
@@ -54,7 +54,10 @@ export type StoredMessage = {
 };
 
 function strings(value: unknown, key: string): string[] {
-  return itemsAt(value, key).flatMap(([, item]) => (typeof item === 'string' ? [item] : []));
+  const items = arrayAt(value, key);
+  const found: string[] = [];
+  if (items) for (const item of items) if (typeof item === 'string') found.push(item);
+  return found;
 }
 
 function mailboxes(addresses: Address[] | undefined): string[] {
@@ -134,15 +137,16 @@ export async function summarizeRequest(
   const content = objectAt(request, 'Content');
   const simple = objectAt(content, 'Simple');
   if (simple) {
+    // The mock's common case: members are added in place (same order as the spreads elsewhere).
+    const summary: Awaited<ReturnType<typeof summarizeRequest>> = base;
     const subject = stringAt(objectAt(simple, 'Subject'), 'Data');
-    const text = stringAt(objectAt(objectAt(simple, 'Body'), 'Text'), 'Data');
-    const html = stringAt(objectAt(objectAt(simple, 'Body'), 'Html'), 'Data');
-    return {
-      ...base,
-      ...(subject !== undefined && { subject }),
-      ...(text !== undefined && { text }),
-      ...(html !== undefined && { html }),
-    };
+    const body = objectAt(simple, 'Body');
+    const text = stringAt(objectAt(body, 'Text'), 'Data');
+    const html = stringAt(objectAt(body, 'Html'), 'Data');
+    if (subject !== undefined) summary.subject = subject;
+    if (text !== undefined) summary.text = text;
+    if (html !== undefined) summary.html = html;
+    return summary;
   }
   const rawData = stringAt(objectAt(content, 'Raw'), 'Data');
   if (rawData !== undefined) {
