@@ -105,22 +105,21 @@ function templateSummary(template: JsonObject | undefined): StoredMessage['templ
   };
 }
 
+export type RequestSummary = Pick<
+  StoredMessage,
+  'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'html' | 'template' | 'raw'
+>;
+
 /** The readable summary of an accepted body (both operations share the sender and content members). */
-export async function summarizeRequest(
-  operation: MockOperation,
-  body: unknown,
-): Promise<
-  Pick<StoredMessage, 'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'html' | 'template' | 'raw'>
-> {
+export async function summarizeRequest(operation: MockOperation, body: unknown): Promise<RequestSummary> {
   const request = isJsonObject(body) ? body : {};
   const destination = objectAt(request, 'Destination');
   const from = stringAt(request, 'FromEmailAddress');
-  const base = {
-    ...(from !== undefined && { from }),
-    to: strings(destination, 'ToAddresses'),
-    cc: strings(destination, 'CcAddresses'),
-    bcc: strings(destination, 'BccAddresses'),
-  };
+  const to = strings(destination, 'ToAddresses');
+  const cc = strings(destination, 'CcAddresses');
+  const bcc = strings(destination, 'BccAddresses');
+  // No conditional spread here: a literal built that way costs several times the rest of the summary.
+  const base: RequestSummary = from === undefined ? { to, cc, bcc } : { from, to, cc, bcc };
   if (operation === 'SendBulkEmail') {
     const template = templateSummary(objectAt(objectAt(request, 'DefaultContent'), 'Template'));
     const content = objectAt(objectAt(objectAt(request, 'DefaultContent'), 'Template'), 'TemplateContent');
@@ -138,7 +137,7 @@ export async function summarizeRequest(
   const simple = objectAt(content, 'Simple');
   if (simple) {
     // The mock's common case: members are added in place (same order as the spreads elsewhere).
-    const summary: Awaited<ReturnType<typeof summarizeRequest>> = base;
+    const summary = base;
     const subject = stringAt(objectAt(simple, 'Subject'), 'Data');
     const body = objectAt(simple, 'Body');
     const text = stringAt(objectAt(body, 'Text'), 'Data');
