@@ -26,7 +26,8 @@ function shellQuote(text: string): string {
 
 export function curlCommand(request: SentRequest, bodyFile?: string): string {
   const headers = Object.entries(request.headers)
-    .filter(([name]) => name === 'content-type')
+    // A SigV4 signature is copied as it was made; curl cannot sign again (see `conform --help`).
+    .filter(([name]) => name === 'content-type' || name === 'authorization' || name.startsWith('x-amz-'))
     .map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`);
   const body =
     request.body.length > MAX_INLINE_BODY && bodyFile

@@ -11,7 +11,11 @@ export type CommandContext = {
   strict: boolean;
   from: string;
   seed: number;
+  /** Set when requests were SigV4-signed (`--sign`), with the signing region. */
+  sign?: { region: string };
 };
+
+export const DEFAULT_SIGNING_REGION = 'us-east-1';
 
 const quote = (text: string) => (/^[\w./:@,=-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`);
 
@@ -22,6 +26,10 @@ export function replayCommand(context: CommandContext, property: string, path: s
     `--profile ${context.profile}`,
     ...(context.strict ? ['--strict'] : []),
     ...(context.from !== 'sender@example.com' ? [`--from ${quote(context.from)}`] : []),
+    ...(context.sign ? ['--sign'] : []),
+    ...(context.sign && context.sign.region !== DEFAULT_SIGNING_REGION
+      ? [`--region ${quote(context.sign.region)}`]
+      : []),
     `--seed ${context.seed}`,
     `--only ${quote(property)}`,
     `--path ${quote(path)}`,

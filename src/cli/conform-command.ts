@@ -13,7 +13,7 @@ import { junitReport } from '../../conformance/reporters/junit-reporter.ts';
 import { prettyReport, progressLine } from '../../conformance/reporters/pretty-reporter.ts';
 import { parseOnly } from '../../conformance/runner/property-filter.ts';
 import { defaultSeed } from '../../conformance/runner/property-seed.ts';
-import type { CommandContext } from '../../conformance/runner/replay-command.ts';
+import { type CommandContext, DEFAULT_SIGNING_REGION } from '../../conformance/runner/replay-command.ts';
 import { replayFailures } from '../../conformance/runner/replay-failures.ts';
 import { DEFAULT_REPLAY_FILE, parseReplayFile, replayFileOf } from '../../conformance/runner/replay-file.ts';
 import {
@@ -22,6 +22,9 @@ import {
   selectedDefinitions,
 } from '../../conformance/runner/run-conformance.ts';
 import { safeText } from '../../conformance/runner/safe-text.ts';
+import { signFailureRequests } from '../../conformance/runner/signed-failures.ts';
+import { statusNoteLine, unexpectedStatuses } from '../../conformance/runner/unexpected-statuses.ts';
+import { sigv4Signer, sigv4Transport } from '../../conformance/transport/sigv4-transport.ts';
 import { httpTransport, type Transport } from '../../conformance/transport/transport.ts';
 import { validateSendEmail } from '../contract/validate-send-email.ts';
 import { startMockServer } from '../server/start-mock-server.ts';
@@ -41,6 +44,10 @@ export type ConformFlags = {
   reporter: 'pretty' | 'json' | 'junit';
   output?: string;
   replay?: string;
+  /** SigV4-sign every request with dummy credentials (`--sign`). */
+  sign?: boolean;
+  /** Signing region for `--sign`. */
+  region?: string;
 };
 
 export type ConformIo = {
@@ -121,6 +128,11 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
       return 2;
     }
   }
+  const region = flags.region ?? DEFAULT_SIGNING_REGION;
+  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) {
+    io.stderr(`conform: --region ${safeText(region)} is not an AWS region name such as us-east-1.\n`);
+    return 2;
+  }
   const seed = flags.seed ?? defaultSeed(io.env);
   const only = parseOnly(flags.only);
   if (!flags.replay) {
@@ -161,7 +173,7 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
   const profile = typeof replayInput === 'object' ? replayInput.profile : flags.profile;
   const embedded = flags.baseUrl === undefined ? await startMockServer({ profile, port: 0 }) : undefined;
   const baseUrl = flags.baseUrl ?? (embedded as NonNullable<typeof embedded>).url;
-  const transport = httpTransport();
+  const transport = flags.sign ? sigv4Transport(httpTransport(), { region }) : httpTransport();
   try {
     const unreachable = await reachability(transport, baseUrl, flags.timeoutMs);
     if (unreachable) {
@@ -176,6 +188,7 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
       strict: typeof replayInput === 'object' ? replayInput.strict : flags.strict,
       from: typeof replayInput === 'object' ? replayInput.from : flags.from,
       seed: typeof replayInput === 'object' ? replayInput.seed : seed,
+      ...(flags.sign ? { sign: { region } } : {}),
     };
     const onProgress = (result: Parameters<typeof progressLine>[0], done: number, total: number) =>
       io.stderr(`${progressLine(result, done, total)}\n`);
@@ -184,7 +197,7 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
         `conform: ${profile} profile${flags.strict ? ', strict' : ''}, ${flags.runs} runs per property, seed ${seed}, against ${safeText(baseUrl)}${embedded ? ' (embedded reference mock)' : ''}\n`,
       );
     }
-    const report =
+    const unsigned =
       typeof replayInput === 'object'
         ? await replayFailures(replayInput, { transport, baseUrl, timeoutMs: flags.timeoutMs, onProgress })
         : await runConformance({
@@ -201,6 +214,8 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
             concurrency: flags.concurrency,
             onProgress,
           });
+    const report = flags.sign ? await signFailureRequests(unsigned, sigv4Signer({ region })) : unsigned;
+    for (const note of unexpectedStatuses(report)) io.stderr(`conform: ${statusNoteLine(note)}\n`);
     const rendered = render(report, flags, context);
     if (flags.output) {
       await mkdir(dirname(flags.output), { recursive: true });
@@ -272,6 +287,14 @@ export const registerConformCommand: RegisterCommand = (program: Command, done) 
     )
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option(
+      '--sign',
+      'SigV4-sign every request (service ses, dummy credentials AKIDEXAMPLE), for implementations that ' +
+        'require an Authorization header. The curl lines in the report carry a signature made when the ' +
+        'report was written: curl cannot re-sign, so real SES accepts them only for ~15 minutes and only unchanged',
+      false,
+    )
+    .option('--region <name>', 'signing region for --sign', DEFAULT_SIGNING_REGION)
+    .option(
       '--replay <file>',
       `re-send the failures recorded in a replay file (written to ${DEFAULT_REPLAY_FILE} after a failing run)`,
     )
@@ -281,6 +304,7 @@ export const registerConformCommand: RegisterCommand = (program: Command, done) 
         'Examples:\n' +
         '  ses-contract conform                                   # against the embedded reference mock\n' +
         '  ses-contract conform --base-url http://localhost:8080 --profile aws --strict\n' +
+        '  ses-contract conform --base-url http://127.0.0.1:8005 --profile aws --sign   # aws-ses-v2-local\n' +
         "  ses-contract conform --base-url http://localhost:8080 --only 'send-email/*C-ADDR*' --runs 500\n" +
         '  ses-contract conform --reporter junit --output reports/conform.xml\n' +
         `  ses-contract conform --base-url http://localhost:8080 --replay ${DEFAULT_REPLAY_FILE}\n`,
