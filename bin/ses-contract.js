@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript and run through tsx's loader, so the repository needs no build step.
-import { register } from 'tsx/esm/api';
+// In a checkout the CLI runs from the TypeScript sources through tsx's loader (no build step, never
+// stale); an installed package has no src/ and runs the compiled dist/ that `npm pack` builds.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const source = new URL('../src/cli/main.ts', import.meta.url);
+let main;
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import('../dist/src/cli/main.js'));
+}
 process.exitCode = await main(process.argv.slice(2));
