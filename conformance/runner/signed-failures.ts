@@ -2,7 +2,8 @@
  * With `--sign`, the exchange records the request as the properties built it, before the signing
  * transport added its headers. For the curl line of each failure, the same request is signed
  * again when the report is written: a fresh signature over the same bytes, which an emulator that
- * only looks for an `Authorization` header accepts, and real SES accepts for about 15 minutes.
+ * only looks for an `Authorization` header accepts. curl cannot sign again, so a server that
+ * verifies signatures refuses the line once the request is edited or the signature is stale.
  */
 import type { RequestSigner } from '../transport/sigv4-transport.ts';
 import type { ConformanceReport, PropertyResult } from './run-conformance.ts';

@@ -289,8 +289,9 @@ export const registerConformCommand: RegisterCommand = (program: Command, done) 
     .option(
       '--sign',
       'SigV4-sign every request (service ses, dummy credentials AKIDEXAMPLE), for implementations that ' +
-        'require an Authorization header. The curl lines in the report carry a signature made when the ' +
-        'report was written: curl cannot re-sign, so real SES accepts them only for ~15 minutes and only unchanged',
+        'require an Authorization header (emulators; real SES refuses dummy credentials). The curl lines in ' +
+        'the report carry a signature made when the report was written: curl cannot re-sign, so a server ' +
+        'that verifies signatures refuses them once the request is edited or after ~15 minutes',
       false,
     )
     .option('--region <name>', 'signing region for --sign', DEFAULT_SIGNING_REGION)
