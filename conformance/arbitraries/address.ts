@@ -30,6 +30,7 @@ export function nameAddr(display: string, spec: string): string {
 }
 
 export const validAddress: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: validAddrSpec, weight: 3 },
   { arbitrary: fc.tuple(validDisplayName, validAddrSpec).map(([d, s]) => nameAddr(d, s)), weight: 1 },
 );
@@ -46,7 +47,10 @@ export const invalidAddress: Readonly<Record<AddressRule, fc.Arbitrary<string>>>
       inName ? `Bob${bad}Smith <${local}@${domain}>` : `${local}@${domain}${bad}`,
     ),
   'C-ADDR2': fc
-    .tuple(fc.oneof(eightBitLocalPart, badDotsLocalPart, unescapedSpecialLocalPart), simpleDomain)
+    .tuple(
+      fc.oneof({ withCrossShrink: true }, eightBitLocalPart, badDotsLocalPart, unescapedSpecialLocalPart),
+      simpleDomain,
+    )
     .map(([local, domain]) => `${local}@${domain}`),
   'C-ADDR3': fc.tuple(tooLongLocalPart, simpleDomain).map(([local, domain]) => `${local}@${domain}`),
   'C-ADDR4': fc.tuple(dotAtomLocalPart, unicodeDomain).map(([local, domain]) => `${local}@${domain}`),

@@ -32,6 +32,7 @@ export function encodedWord(text: string, encoding: 'B' | 'Q'): string {
 }
 
 export const validDisplayName: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: fc.constantFrom(...ASCII_NAMES), weight: 3 },
   { arbitrary: fc.constantFrom(...ASCII_NAMES).map((n) => `"${n}, Jr. (\\"x\\")"`), weight: 1 },
   {

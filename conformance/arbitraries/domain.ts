@@ -28,6 +28,7 @@ const LDH = `${LETTERS}0123456789`;
 
 /** 1–63 letters, digits and inner hyphens; short and lower-case unless stretched to the boundary. */
 export const asciiLabel: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: fc.string({ unit: fc.constantFrom(...LETTERS), minLength: 1, maxLength: 8 }), weight: 6 },
   {
     arbitrary: fc
@@ -56,12 +57,14 @@ export const domainForms: fc.Arbitrary<DomainForms> = fc
   .tuple(
     fc.array(
       fc.oneof(
+        { withCrossShrink: true },
         { arbitrary: asciiLabel.map((l) => ({ ascii: l, unicode: l })), weight: 3 },
         { arbitrary: uLabel.map((u) => ({ ascii: toALabel(u), unicode: u })), weight: 1 },
       ),
       { minLength: 1, maxLength: 3 },
     ),
     fc.oneof(
+      { withCrossShrink: true },
       { arbitrary: tld.map((t) => ({ ascii: t, unicode: t })), weight: 4 },
       { arbitrary: uLabel.map((u) => ({ ascii: toALabel(u), unicode: u })), weight: 1 },
     ),
@@ -75,6 +78,7 @@ export const validDomain: fc.Arbitrary<string> = domainForms.map((d) => d.ascii)
 
 /** C-ADDR4: an internationalised domain sent in Unicode instead of Punycode (emoji included). */
 export const unicodeDomain: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   domainForms.filter((d) => d.ascii !== d.unicode).map((d) => d.unicode),
   fc.tuple(fc.constantFrom('😀', '🎉', '✉'), tld).map(([e, t]) => `${e}.${t}`),
 );

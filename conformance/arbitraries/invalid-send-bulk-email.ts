@@ -30,16 +30,21 @@ function cases(rule: RuleId, bodies: fc.Arbitrary<unknown>): fc.Arbitrary<Invali
   }));
 }
 
-/** A valid body with one entry replaced or inserted by `broken`, recording its index. */
+/**
+ * A valid body with one entry replaced or inserted by `broken`, recording its index. `insert`
+ * shrinks to false, so a shrunk case is the broken entry alone rather than beside a valid one.
+ */
 function withBrokenEntry(
   valid: fc.Arbitrary<SendBulkEmailBody>,
   broken: fc.Arbitrary<BulkEmailEntry>,
   rule: 'C-BULK3' | 'C-BULK4',
 ): fc.Arbitrary<InvalidCase> {
-  return fc.tuple(valid, broken, fc.nat()).map(([body, entry, pick]) => {
+  return fc.tuple(valid, broken, fc.nat(), fc.boolean()).map(([body, entry, pick, insert]) => {
     const entries = [...body.BulkEmailEntries];
-    const at = pick % (entries.length + (entries.length < 50 ? 1 : 0));
-    entries.splice(at, entries.length >= 50 ? 1 : 0, entry);
+    // At 50 entries an insertion would break C-BULK2 as well: replace instead.
+    const inserting = insert && entries.length < 50;
+    const at = pick % (entries.length + (inserting ? 1 : 0));
+    entries.splice(at, inserting ? 0 : 1, entry);
     return {
       operation: 'send-bulk-email',
       body: { ...body, BulkEmailEntries: entries },
@@ -50,10 +55,15 @@ function withBrokenEntry(
   });
 }
 
+// Simplest first: fast-check shrinks towards the first arm, and an empty destination reads best.
 const badEntryDestination = fc.oneof(
-  tooManyRecipients,
+  { withCrossShrink: true },
   noRecipients.map((d) => d ?? {}),
-  fc.oneof(...ADDRESS_RULES.map((rule) => destinationWithBadRecipient(invalidAddress[rule]))),
+  fc.oneof(
+    { withCrossShrink: true },
+    ...ADDRESS_RULES.map((rule) => destinationWithBadRecipient(invalidAddress[rule])),
+  ),
+  tooManyRecipients,
 );
 
 const badReplacements: fc.Arbitrary<BulkEmailEntry> = fc
@@ -94,13 +104,14 @@ export function invalidSendBulkEmailCases(from: string): InvalidCatalog {
     ),
     'C-BULK2': cases(
       'C-BULK2',
-      fc.tuple(valid, fc.integer({ min: 51, max: 55 }), fc.boolean()).map(([b, count, none]) => ({
+      // `tooMany` shrinks to false: a shrunk case shows the empty list, not 51 entries.
+      fc.tuple(valid, fc.integer({ min: 51, max: 55 }), fc.boolean()).map(([b, count, tooMany]) => ({
         ...b,
-        BulkEmailEntries: none
-          ? []
-          : Array.from({ length: count }, (_, i) => ({
+        BulkEmailEntries: tooMany
+          ? Array.from({ length: count }, (_, i) => ({
               Destination: { ToAddresses: [`r${i + 1}@example.com`] },
-            })),
+            }))
+          : [],
       })),
     ),
     'C-BULK3': withBrokenEntry(

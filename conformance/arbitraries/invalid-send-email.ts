@@ -31,6 +31,7 @@ function withDestinationContent(from: string): fc.Arbitrary<SendEmailBody> {
     .tuple(
       validSendEmail(from),
       fc.oneof(
+        { withCrossShrink: true },
         validSimpleMessage.map((Simple) => ({ Simple })),
         validTemplate.map((Template) => ({ Template })),
       ),
@@ -75,6 +76,7 @@ export function invalidSendEmailCases(from: string): InvalidCatalog {
     ),
     // C-DEST3 is reported under the address rule the bad recipient breaks.
     'C-DEST3': fc.oneof(
+      { withCrossShrink: true },
       ...ADDRESS_RULES.map((rule) =>
         fc.tuple(valid, destinationWithBadRecipient(invalidAddress[rule])).map(
           ([b, Destination]): InvalidCase => ({
@@ -89,8 +91,9 @@ export function invalidSendEmailCases(from: string): InvalidCatalog {
     'C-CONT1': cases(
       'C-CONT1',
       fc
+        // `both` shrinks to false: the shrunk case is the empty Content, the plainer of the two.
         .tuple(valid, validSimpleMessage, validTemplate, fc.boolean())
-        .map(([b, Simple, Template, none]) => ({ ...b, Content: none ? {} : { Simple, Template } })),
+        .map(([b, Simple, Template, both]) => ({ ...b, Content: both ? { Simple, Template } : {} })),
     ),
     'C-CONT2': cases(
       'C-CONT2',
@@ -103,21 +106,22 @@ export function invalidSendEmailCases(from: string): InvalidCatalog {
     'C-CONT4': cases(
       'C-CONT4',
       fc
+        // `template` shrinks to false, so a shrunk case carries the headers in Simple content.
         .tuple(valid, validSimpleMessage, validTemplate, invalidHeaders, fc.boolean())
-        .map(([b, Simple, Template, Headers, simple]) => ({
+        .map(([b, Simple, Template, Headers, template]) => ({
           ...b,
-          Content: simple ? { Simple: { ...Simple, Headers } } : { Template: { ...Template, Headers } },
+          Content: template ? { Template: { ...Template, Headers } } : { Simple: { ...Simple, Headers } },
         })),
     ),
     'C-CONT5': cases(
       'C-CONT5',
       fc
         .tuple(valid, validSimpleMessage, validTemplate, invalidAttachments, fc.boolean())
-        .map(([b, Simple, Template, Attachments, simple]) => ({
+        .map(([b, Simple, Template, Attachments, template]) => ({
           ...b,
-          Content: simple
-            ? { Simple: { ...Simple, Attachments } }
-            : { Template: { ...Template, Attachments } },
+          Content: template
+            ? { Template: { ...Template, Attachments } }
+            : { Simple: { ...Simple, Attachments } },
         })),
     ),
     'C-CONT6': cases(
@@ -186,13 +190,17 @@ export function invalidSendEmailCases(from: string): InvalidCatalog {
       withRaw(
         from,
         fc.oneof(
+          { withCrossShrink: true },
           raw['C-MIME4'],
           // A bad From address is C-MIME4 too (RULES.md section 9), with the address rule as cause.
           fc
             .tuple(
               validRawMessage(from),
               // ASCII defects only: octets above 0x7F in an address header are C-MIME6's to report.
-              fc.oneof(...(['C-ADDR3', 'C-ADDR5', 'C-ADDR6'] as const).map((r) => invalidAddress[r])),
+              fc.oneof(
+                { withCrossShrink: true },
+                ...(['C-ADDR3', 'C-ADDR5', 'C-ADDR6'] as const).map((r) => invalidAddress[r]),
+              ),
             )
             .map(([spec, bad]) =>
               serialiseMessage({

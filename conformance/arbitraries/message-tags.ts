@@ -6,6 +6,7 @@ const TAG_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 export type MessageTag = { Name: string; Value: string };
 
 export const tagText: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: fc.string({ unit: fc.constantFrom(...TAG_CHARS), minLength: 1, maxLength: 12 }), weight: 9 },
   { arbitrary: fc.constant('t'.repeat(256)), weight: 1 },
 );
@@ -19,6 +20,7 @@ export const validTags: fc.Arbitrary<MessageTag[]> = fc.uniqueArray(validTag, {
 
 /** C-CONT8: one character outside the allowed set, or 257 characters. */
 export const invalidTagText: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   fc
     .tuple(tagText, fc.constantFrom(' ', '.', ':', '/', '=', 'é', '@'))
     .map(([text, bad]) => `${text.slice(0, 8)}${bad}x`),

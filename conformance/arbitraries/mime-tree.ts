@@ -116,6 +116,7 @@ const unicodeWords = fc.constantFrom(
 );
 
 const textLeaf: fc.Arbitrary<Leaf> = fc.oneof(
+  { withCrossShrink: true },
   fc
     .tuple(fc.constantFrom('text/plain', 'text/html'), asciiWords, fc.boolean())
     // The 998-octet boundary of C-MIME3, reached in a 7bit body.
@@ -128,7 +129,7 @@ const textLeaf: fc.Arbitrary<Leaf> = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('text/plain', 'text/html'),
-      fc.oneof(asciiWords, unicodeWords),
+      fc.oneof({ withCrossShrink: true }, asciiWords, unicodeWords),
       fc.constantFrom('quoted-printable' as const, 'base64' as const),
     )
     .map(([contentType, text, encoding]) => ({ kind: 'leaf' as const, contentType, encoding, text })),
@@ -148,6 +149,7 @@ const attachmentLeaf: fc.Arbitrary<Leaf> = fc
   }));
 
 export const mimeTree: fc.Arbitrary<MimeNode> = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: textLeaf, weight: 3 },
   {
     arbitrary: fc
@@ -159,6 +161,7 @@ export const mimeTree: fc.Arbitrary<MimeNode> = fc.oneof(
     arbitrary: fc
       .tuple(
         fc.oneof(
+          { withCrossShrink: true },
           textLeaf,
           fc
             .tuple(textLeaf, textLeaf)

@@ -41,6 +41,7 @@ export function rawData(message: string): string {
 }
 
 const subject = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: fc.constantFrom('Hello', 'Your order has shipped', 'Re: meeting notes'), weight: 3 },
   {
     arbitrary: fc.constantFrom('Grüße', 'Привет', '会議のお知らせ').map((s) => encodedWord(s, 'B')),
@@ -133,6 +134,7 @@ export function invalidRawMessages(
       .tuple(
         valid,
         fc.oneof(
+          { withCrossShrink: true },
           unicodeDomain.map((d) => `to@${d}`),
           eightBitLocalPart.map((l) => `${l}@example.com`),
         ),

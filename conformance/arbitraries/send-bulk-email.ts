@@ -60,6 +60,7 @@ const fiftyEntries: fc.Arbitrary<BulkEmailEntry[]> = fc.constant(
 );
 
 export const validEntries: fc.Arbitrary<BulkEmailEntry[]> = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: fc.array(validEntry, { minLength: 1, maxLength: 4 }), weight: 9 },
   { arbitrary: fiftyEntries, weight: 1 },
 );

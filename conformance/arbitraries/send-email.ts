@@ -26,6 +26,7 @@ export type SendEmailBody = {
 
 export function senderAddress(from: string): fc.Arbitrary<string> {
   return fc.oneof(
+    { withCrossShrink: true },
     { arbitrary: fc.constant(from), weight: 3 },
     {
       arbitrary: fc.constantFrom('Sender', encodedWord('Sénder', 'Q')).map((name) => `${name} <${from}>`),
@@ -36,6 +37,7 @@ export function senderAddress(from: string): fc.Arbitrary<string> {
 
 export function validContent(from: string): fc.Arbitrary<EmailContent> {
   return fc.oneof(
+    { withCrossShrink: true },
     { arbitrary: validSimpleMessage.map((Simple) => ({ Simple })), weight: 3 },
     { arbitrary: validTemplate.map((Template) => ({ Template })), weight: 2 },
     {

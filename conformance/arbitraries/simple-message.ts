@@ -29,6 +29,7 @@ const unicodeText = fc.constantFrom(
 );
 
 const content: fc.Arbitrary<Content> = fc.oneof(
+  { withCrossShrink: true },
   { arbitrary: asciiText.map((Data) => ({ Data })), weight: 3 },
   { arbitrary: unicodeText.map((Data) => ({ Data, Charset: 'UTF-8' })), weight: 1 },
 );

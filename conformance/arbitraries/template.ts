@@ -22,7 +22,12 @@ const variable = fc.constantFrom('name', 'city', 'order_id', 'plan');
 const templateData = fc
   .dictionary(
     variable,
-    fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.constantFrom('Zoë', '東京')),
+    fc.oneof(
+      { withCrossShrink: true },
+      fc.string({ maxLength: 12 }),
+      fc.integer(),
+      fc.constantFrom('Zoë', '東京'),
+    ),
     {
       maxKeys: 3,
     },
@@ -60,6 +65,7 @@ function dropEmptyLists(template: Template): Template {
 
 /** C-CONT7: data that is not JSON, or JSON that is not an object. */
 export const invalidTemplateData: fc.Arbitrary<string> = fc.oneof(
+  { withCrossShrink: true },
   fc.constantFrom('{name: "x"}', '{"name": "x"', 'not json', ''),
   fc.constantFrom('[1,2]', '"text"', '42', 'null', 'true'),
 );
