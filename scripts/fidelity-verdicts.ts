@@ -122,6 +122,12 @@ function awsSesV2LocalVerdict(result: PropertyResult): Verdict {
       why: `express's default error handler answers the body parser's failure (${exchange.response?.status === 413 ? 'body over its 25 MB limit' : 'malformed JSON'}) with an HTML page and a stack trace; SES answers JSON {"message"} with an error type (C-A3)`,
     };
   }
+  if (/breaks C-BULK[34] but its result is SUCCESS/.test(problem.message)) {
+    return {
+      fault: 'implementation',
+      why: 'the entry got SUCCESS: its SendBulkEmail types ReplacementHeaders and ReplacementTags only as strings (dist/validation.js messageHeadersSchema) and fails an entry for its recipients or unparsable data alone, so a header name with a colon or a bad tag passes; SES requires C-CONT4/C-CONT8 of every entry (R19, R23) and reports the entry as failed or rejects the call (C-A5)',
+    };
+  }
   if (/was accepted/.test(problem.message) && SES_REQUIRES[problem.rule]) {
     return {
       fault: 'implementation',
