@@ -15,7 +15,7 @@ import { BROKEN_SERVERS } from '../conformance/fixtures/broken-servers.ts';
 import { detect, namesRule } from '../conformance/fixtures/detection.ts';
 import { runConformance } from '../conformance/runner/run-conformance.ts';
 import { httpTransport } from '../conformance/transport/transport.ts';
-import { startMockServer } from '../src/server/start-mock-server.ts';
+import { startMockProcess } from '../src/server/start-mock-process.ts';
 
 export type SuiteRun = {
   concurrency: number;
@@ -43,7 +43,7 @@ export type BenchResult = {
 const SEEDS = [1, 2, 3, 4, 5];
 
 async function suiteRun(concurrency: number): Promise<SuiteRun> {
-  const server = await startMockServer({ profile: 'documented', port: 0 });
+  const server = await startMockProcess({ profile: 'documented', port: 0 });
   try {
     const report = await runConformance({
       transport: httpTransport(),

@@ -27,7 +27,7 @@ import { statusNoteLine, unexpectedStatuses } from '../../conformance/runner/une
 import { sigv4Signer, sigv4Transport } from '../../conformance/transport/sigv4-transport.ts';
 import { httpTransport, type Transport } from '../../conformance/transport/transport.ts';
 import { validateSendEmail } from '../contract/validate-send-email.ts';
-import { startMockServer } from '../server/start-mock-server.ts';
+import { startMockProcess } from '../server/start-mock-process.ts';
 import type { ExitCode, RegisterCommand } from './main.ts';
 
 export type ConformFlags = {
@@ -171,7 +171,15 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
     }
   }
   const profile = typeof replayInput === 'object' ? replayInput.profile : flags.profile;
-  const embedded = flags.baseUrl === undefined ? await startMockServer({ profile, port: 0 }) : undefined;
+  let embedded: Awaited<ReturnType<typeof startMockProcess>> | undefined;
+  if (flags.baseUrl === undefined) {
+    try {
+      embedded = await startMockProcess({ profile, port: 0 });
+    } catch (error) {
+      io.stderr(`conform: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
   const baseUrl = flags.baseUrl ?? (embedded as NonNullable<typeof embedded>).url;
   const transport = flags.sign ? sigv4Transport(httpTransport(), { region }) : httpTransport();
   try {
