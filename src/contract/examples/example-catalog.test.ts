@@ -46,6 +46,16 @@ describe('example catalog', () => {
       .filter(([id]) => (counts.get(id) ?? 0) < 2)
       .map(([id]) => id);
     expect(missing).toEqual([]);
-    expect(counts.get('valid') ?? 0).toBeGreaterThanOrEqual(15);
+  });
+
+  it('has at least 3 valid examples exercising every MUST and SHOULD request rule', () => {
+    const exercised = new Map<string, number>();
+    for (const e of examples) for (const id of e.exercises) exercised.set(id, (exercised.get(id) ?? 0) + 1);
+    const thin = Object.entries(RULE_LEVELS)
+      .filter(([id, level]) => level !== 'OPEN' && !/^C-(W|A)\d/.test(id))
+      .filter(([id]) => (exercised.get(id) ?? 0) < 3)
+      .map(([id]) => `${id} (${exercised.get(id) ?? 0})`);
+    expect(thin).toEqual([]);
+    expect(examples.filter((e) => e.label !== 'valid' && e.exercises.length > 0)).toEqual([]);
   });
 });

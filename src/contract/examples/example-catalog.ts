@@ -1,8 +1,10 @@
 /**
  * The catalog of named request examples in this folder: `valid/<name>.json` must be accepted, and
  * `<RULE-ID>/<name>.json` breaks that one rule. Each file is
- * `{ operation, description, reports?, body }`; `reports` lists the rule ids the engine reports when
- * they differ from the folder's (C-DEST3 is reported under the address rule that failed).
+ * `{ operation, description, reports?, exercises?, body }`; `reports` lists the rule ids the engine
+ * reports when they differ from the folder's (C-DEST3 is reported under the address rule that
+ * failed); `exercises` (valid examples) names the rules whose edge the example sits on (50
+ * recipients, a 64-octet local part, a 998-octet MIME line, …).
  * Node-only: tests, docs and the CLI read it; the engine itself never does.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,6 +24,8 @@ export type Example = {
   description: string;
   /** Rule ids the engine reports (strict): [] for valid examples. */
   reports: RuleId[];
+  /** For valid examples: the rules it shows being kept, near their limits. */
+  exercises: RuleId[];
   body: unknown;
 };
 
@@ -35,9 +39,19 @@ export function loadExamples(): Example[] {
     for (const entry of readdirSync(join(EXAMPLES_DIR, label)).sort()) {
       if (!entry.endsWith('.json')) continue;
       const file = join(EXAMPLES_DIR, label, entry);
-      const json = JSON.parse(readFileSync(file, 'utf8')) as Omit<Example, 'name' | 'file' | 'label'>;
+      const json = JSON.parse(readFileSync(file, 'utf8')) as Omit<
+        Example,
+        'name' | 'file' | 'label' | 'exercises'
+      > & {
+        exercises?: string[];
+      };
+      const name = `${label}/${entry.slice(0, -5)}`;
       const reports = label === 'valid' ? [] : (json.reports ?? [label as RuleId]);
-      examples.push({ ...json, name: `${label}/${entry.slice(0, -5)}`, file, label, reports });
+      const exercises = (json.exercises ?? []).map((id) => {
+        if (!isRuleId(id)) throw new Error(`examples/${name}: exercises names ${id}, which is not a rule id`);
+        return id;
+      });
+      examples.push({ ...json, name, file, label, reports, exercises });
     }
   }
   return examples;
