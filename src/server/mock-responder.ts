@@ -18,6 +18,7 @@ import { createMessageStore, type MessageStore } from './message-store.ts';
 import { jsonResponse, type MockResponse } from './mock-response.ts';
 import {
   type MockOperation,
+  type RequestSummary,
   type StoredBulkEntry,
   type StoredMessage,
   summarizeRequest,
@@ -58,7 +59,8 @@ export type MockResponder = {
   tooLarge(): MockResponse;
   /** The 400 answer to bytes that are not even HTTP, in the profile's envelope (cites C-REQ1). */
   notHttp(reason: string): MockResponse;
-  respond(request: MockRequest): Promise<MockResponse>;
+  /** The answer, or a promise of it when it cannot be had at once (raw MIME to parse, `latencyMs`). */
+  respond(request: MockRequest): MockResponse | Promise<MockResponse>;
   messages: MessageStore;
   maxBodyBytes: number;
 };
@@ -125,15 +127,15 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     return { status: response.status, headers, body: response.body };
   }
 
-  async function keep(
+  function remember(
     operation: MockOperation,
+    summary: RequestSummary,
     body: unknown,
     bytes: number,
     id: string,
     createdAt: Date,
-    entries?: StoredBulkEntry[],
-  ): Promise<void> {
-    const summary = await summarizeRequest(operation, body);
+    entries: StoredBulkEntry[] | undefined,
+  ): void {
     // Member by member, in the order clients see them: spreads inside a literal are the slow path.
     const message: StoredMessage = Object.assign(
       { id, operation, profile: wire.name, createdAt: createdAt.toISOString() },
@@ -144,15 +146,34 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     options.onMessage?.(message);
   }
 
-  async function sendEmail(body: unknown, bytes: number): Promise<MockResponse> {
+  /** Stores the message; a promise only when its summary needs one (raw MIME). */
+  function keep(
+    operation: MockOperation,
+    body: unknown,
+    bytes: number,
+    id: string,
+    createdAt: Date,
+    entries?: StoredBulkEntry[],
+  ): Promise<void> | undefined {
+    const summary = summarizeRequest(operation, body);
+    if (summary instanceof Promise) {
+      return summary.then((s) => remember(operation, s, body, bytes, id, createdAt, entries));
+    }
+    remember(operation, summary, body, bytes, id, createdAt, entries);
+    return undefined;
+  }
+
+  function sendEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
     const violations = validators.SendEmail(body);
     if (violations.length > 0) return wire.invalid(violations);
     const { id, createdAt } = nextId();
-    await keep('SendEmail', body, bytes, id, createdAt);
-    return wire.sendEmailAccepted(id, createdAt);
+    const kept = keep('SendEmail', body, bytes, id, createdAt);
+    return kept
+      ? kept.then(() => wire.sendEmailAccepted(id, createdAt))
+      : wire.sendEmailAccepted(id, createdAt);
   }
 
-  async function sendBulkEmail(body: unknown, bytes: number): Promise<MockResponse> {
+  function sendBulkEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
     const violations = validators.SendBulkEmail(body);
     const perEntry =
       violations.length > 0 &&
@@ -179,10 +200,11 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       outcomes.push(outcome);
       stored.push({ index, to: entryRecipients(body, index), ...outcome });
     }
-    if (outcomes.some((o) => o.status === 'SUCCESS')) {
-      await keep('SendBulkEmail', body, bytes, request.id, request.createdAt, stored);
-    }
-    return wire.sendBulkEmailAccepted(request.id, request.createdAt, outcomes);
+    const kept = outcomes.some((o) => o.status === 'SUCCESS')
+      ? keep('SendBulkEmail', body, bytes, request.id, request.createdAt, stored)
+      : undefined;
+    const answer = () => wire.sendBulkEmailAccepted(request.id, request.createdAt, outcomes);
+    return kept ? kept.then(answer) : answer();
   }
 
   function beforeBody(
@@ -218,7 +240,23 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     return undefined;
   }
 
-  async function respond(request: MockRequest): Promise<MockResponse> {
+  function failed(error: unknown): MockResponse {
+    // Only a defect of the mock (or of an onMessage callback) gets here; say so rather than hide it.
+    return wire.internalError(error instanceof Error ? error.message : String(error));
+  }
+
+  async function later(pending: MockResponse | Promise<MockResponse>): Promise<MockResponse> {
+    let response: MockResponse;
+    try {
+      response = await pending;
+    } catch (error) {
+      response = failed(error);
+    }
+    if (options.latencyMs) await sleep(options.latencyMs);
+    return finish(response);
+  }
+
+  function respond(request: MockRequest): MockResponse | Promise<MockResponse> {
     const { method, path, contentType, body } = request;
     const early = beforeBody(method, path, contentType, body.byteLength);
     if (early) return early;
@@ -237,18 +275,16 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       return finish(jsonResponse(200, { messages: store.list() }));
     }
     const operation = OPERATIONS[path] ?? 'SendEmail';
-    let response: MockResponse;
+    let response: MockResponse | Promise<MockResponse>;
     try {
       const parsed = readJsonBody(body);
       if (!parsed.ok) response = wire.invalid([parsed.violation]);
-      else if (operation === 'SendEmail') response = await sendEmail(parsed.value, body.byteLength);
-      else response = await sendBulkEmail(parsed.value, body.byteLength);
+      else if (operation === 'SendEmail') response = sendEmail(parsed.value, body.byteLength);
+      else response = sendBulkEmail(parsed.value, body.byteLength);
     } catch (error) {
-      // Only a defect of the mock (or of an onMessage callback) gets here; say so rather than hide it.
-      response = wire.internalError(error instanceof Error ? error.message : String(error));
+      response = failed(error);
     }
-    if (options.latencyMs) await sleep(options.latencyMs);
-    return finish(response);
+    return response instanceof Promise || options.latencyMs ? later(response) : finish(response);
   }
 
   return {

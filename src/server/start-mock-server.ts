@@ -29,39 +29,46 @@ const CLOSE_GRACE_MS = 100;
 
 type Outcome = { kind: 'body'; body: Uint8Array } | { kind: 'too-large' } | { kind: 'aborted' };
 
-function readBody(request: IncomingMessage, limit: number): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let length = 0;
-    const stop = (outcome: Outcome) => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onAbort);
-      request.off('close', onClose);
-      resolve(outcome);
-    };
-    const onData = (chunk: Buffer) => {
-      length += chunk.byteLength;
-      if (length > limit) {
-        request.pause();
-        chunks.length = 0;
-        stop({ kind: 'too-large' });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () =>
-      stop({ kind: 'body', body: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks) });
-    const onAbort = () => stop({ kind: 'aborted' });
-    const onClose = () => {
-      if (!request.complete) stop({ kind: 'aborted' });
-    };
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onAbort);
-    request.on('close', onClose);
-  });
+/**
+ * Reads the body up to `limit` and hands the outcome to `done` exactly once. A callback rather than a
+ * promise: the mock's common answer is then written in the same tick the last byte arrives.
+ */
+function readBody(request: IncomingMessage, limit: number, done: (outcome: Outcome) => void): void {
+  let chunks: Buffer[] | undefined;
+  let first: Buffer | undefined;
+  let length = 0;
+  const stop = (outcome: Outcome) => {
+    request.off('data', onData);
+    request.off('end', onEnd);
+    request.off('error', onAbort);
+    request.off('close', onClose);
+    done(outcome);
+  };
+  const onData = (chunk: Buffer) => {
+    length += chunk.byteLength;
+    if (length > limit) {
+      request.pause();
+      first = undefined;
+      chunks = undefined;
+      stop({ kind: 'too-large' });
+      return;
+    }
+    if (first === undefined) first = chunk;
+    else if (chunks === undefined) chunks = [first, chunk];
+    else chunks.push(chunk);
+  };
+  const onEnd = () => stop({ kind: 'body', body: chunks ? Buffer.concat(chunks) : (first ?? EMPTY_BODY) });
+  const onAbort = () => stop({ kind: 'aborted' });
+  const onClose = () => {
+    if (!request.complete) stop({ kind: 'aborted' });
+  };
+  request.on('data', onData);
+  request.on('end', onEnd);
+  request.on('error', onAbort);
+  request.on('close', onClose);
 }
+
+const EMPTY_BODY = new Uint8Array(0);
 
 function declaredLength(request: IncomingMessage): number | undefined {
   const value = request.headers['content-length'];
@@ -83,15 +90,20 @@ function send(
   closeAfter: boolean,
 ): void {
   if (response.headersSent || response.destroyed) return;
-  let headers = answer.headers;
+  // A flat [name, value, …] list spares Node a walk over an object's keys; content-length spares the
+  // chunk-size framing that chunked encoding adds around the body.
+  const headers: string[] = [];
+  for (const name in answer.headers) headers.push(name, answer.headers[name] as string);
+  const body = answer.status === 204 ? undefined : answer.body;
+  if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body)));
   if (closeAfter) {
-    headers = { ...headers, connection: 'close' };
+    headers.push('connection', 'close');
     response.on('finish', () => {
       setTimeout(() => request.socket.destroy(), CLOSE_GRACE_MS).unref();
     });
   }
   response.writeHead(answer.status, headers);
-  response.end(answer.status === 204 ? undefined : answer.body);
+  response.end(body);
 }
 
 function toFetchRequest(request: IncomingMessage, url: string, body: Uint8Array): Request {
@@ -120,38 +132,72 @@ async function fromFetchResponse(response: Response): Promise<MockResponse> {
   return { status: response.status, headers, body: await response.text() };
 }
 
-async function serve(
+/** Only a defect of the mock or of a `wrap` gets here; answer rather than crash. */
+function failed(
   responder: MockResponder,
-  wrapped: ((request: Request) => Promise<Response>) | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+  error: unknown,
+): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (!response.headersSent) send(request, response, responder.notHttp(reason), true);
+  else response.destroy();
+}
+
+/** The mock without `wrap`: synchronous from the last body byte to the answer unless the answer needs a promise. */
+function serve(responder: MockResponder, request: IncomingMessage, response: ServerResponse): void {
+  const path = requestPath(request.url ?? '/');
+  const method = (request.method ?? 'GET').toUpperCase();
+  const contentType = request.headers['content-type'] ?? null;
+  const early = responder.beforeBody(method, path, contentType, declaredLength(request));
+  if (early) {
+    send(request, response, early, hasLargeUnreadBody(request));
+    return;
+  }
+  readBody(request, responder.maxBodyBytes, (outcome) => {
+    if (outcome.kind === 'aborted') return;
+    if (outcome.kind === 'too-large') {
+      send(request, response, responder.tooLarge(), true);
+      return;
+    }
+    let answer: MockResponse | Promise<MockResponse>;
+    try {
+      answer = responder.respond({ method, path, contentType, body: outcome.body });
+    } catch (error) {
+      failed(responder, request, response, error);
+      return;
+    }
+    if (answer instanceof Promise) {
+      answer.then(
+        (settled) => send(request, response, settled, false),
+        (error: unknown) => failed(responder, request, response, error),
+      );
+    } else {
+      send(request, response, answer, false);
+    }
+  });
+}
+
+/** The mock behind a `wrap`: through fetch `Request`/`Response`, as the wrapper expects. */
+async function serveWrapped(
+  responder: MockResponder,
+  wrapped: (request: Request) => Promise<Response>,
   origin: string,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const path = requestPath(request.url ?? '/');
-  const method = (request.method ?? 'GET').toUpperCase();
-  const contentType = request.headers['content-type'] ?? null;
-  if (!wrapped) {
-    const early = responder.beforeBody(method, path, contentType, declaredLength(request));
-    if (early) {
-      send(request, response, early, hasLargeUnreadBody(request));
-      return;
-    }
-  } else if ((declaredLength(request) ?? 0) > responder.maxBodyBytes) {
+  if ((declaredLength(request) ?? 0) > responder.maxBodyBytes) {
     send(request, response, responder.tooLarge(), true);
     return;
   }
-  const outcome = await readBody(request, responder.maxBodyBytes);
+  const outcome = await new Promise<Outcome>((resolve) => readBody(request, responder.maxBodyBytes, resolve));
   if (outcome.kind === 'aborted') return;
   if (outcome.kind === 'too-large') {
     send(request, response, responder.tooLarge(), true);
     return;
   }
-  if (wrapped) {
-    const answer = await wrapped(toFetchRequest(request, `${origin}${request.url ?? '/'}`, outcome.body));
-    send(request, response, await fromFetchResponse(answer), false);
-    return;
-  }
-  send(request, response, await responder.respond({ method, path, contentType, body: outcome.body }), false);
+  const answer = await wrapped(toFetchRequest(request, `${origin}${request.url ?? '/'}`, outcome.body));
+  send(request, response, await fromFetchResponse(answer), false);
 }
 
 export async function startMockServer(options: StartMockServerOptions): Promise<RunningMockServer> {
@@ -160,14 +206,21 @@ export async function startMockServer(options: StartMockServerOptions): Promise<
   const wrapped = options.wrap ? options.wrap((request) => app.handle(request)) : undefined;
   const host = options.host ?? '127.0.0.1';
   let origin = '';
-  const server = createServer((request, response) => {
-    serve(responder, wrapped, origin, request, response).catch((error: unknown) => {
-      // Only a defect of the mock or of a `wrap` gets here; answer rather than crash.
-      const reason = error instanceof Error ? error.message : String(error);
-      if (!response.headersSent) send(request, response, responder.notHttp(reason), true);
-      else response.destroy();
-    });
-  });
+  const server = createServer(
+    wrapped
+      ? (request, response) => {
+          serveWrapped(responder, wrapped, origin, request, response).catch((error: unknown) =>
+            failed(responder, request, response, error),
+          );
+        }
+      : (request, response) => {
+          try {
+            serve(responder, request, response);
+          } catch (error) {
+            failed(responder, request, response, error);
+          }
+        },
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     // Bytes that are not HTTP still get the contract's envelope instead of Node's bare 400.
     if (socket.writable && error.code !== 'ECONNRESET') {
