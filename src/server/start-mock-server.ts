@@ -132,6 +132,28 @@ async function fromFetchResponse(response: Response): Promise<MockResponse> {
   return { status: response.status, headers, body: await response.text() };
 }
 
+type AnswerBatch = { add(request: IncomingMessage, response: ServerResponse, answer: MockResponse): void };
+
+/**
+ * Answers computed in one turn of the event loop, written together at its end. Each write to an idle
+ * client wakes it, and that wake-up is most of the cost of a write (on a small VM it measured ~25 µs
+ * per answer against ~7 µs when the answers of a turn leave back to back); the delay is one turn.
+ */
+function answerBatch(): AnswerBatch {
+  let pending: Array<{ request: IncomingMessage; response: ServerResponse; answer: MockResponse }> = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    for (const { request, response, answer } of batch) send(request, response, answer, false);
+  };
+  return {
+    add(request, response, answer) {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ request, response, answer });
+    },
+  };
+}
+
 /** Only a defect of the mock or of a `wrap` gets here; answer rather than crash. */
 function failed(
   responder: MockResponder,
@@ -145,7 +167,12 @@ function failed(
 }
 
 /** The mock without `wrap`: synchronous from the last body byte to the answer unless the answer needs a promise. */
-function serve(responder: MockResponder, request: IncomingMessage, response: ServerResponse): void {
+function serve(
+  responder: MockResponder,
+  answers: AnswerBatch,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
   const path = requestPath(request.url ?? '/');
   const method = (request.method ?? 'GET').toUpperCase();
   const contentType = request.headers['content-type'] ?? null;
@@ -173,7 +200,7 @@ function serve(responder: MockResponder, request: IncomingMessage, response: Ser
         (error: unknown) => failed(responder, request, response, error),
       );
     } else {
-      send(request, response, answer, false);
+      answers.add(request, response, answer);
     }
   });
 }
@@ -206,6 +233,7 @@ export async function startMockServer(options: StartMockServerOptions): Promise<
   const wrapped = options.wrap ? options.wrap((request) => app.handle(request)) : undefined;
   const host = options.host ?? '127.0.0.1';
   let origin = '';
+  const answers = answerBatch();
   const server = createServer(
     wrapped
       ? (request, response) => {
@@ -215,7 +243,7 @@ export async function startMockServer(options: StartMockServerOptions): Promise<
         }
       : (request, response) => {
           try {
-            serve(responder, request, response);
+            serve(responder, answers, request, response);
           } catch (error) {
             failed(responder, request, response, error);
           }
