@@ -121,9 +121,21 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       options.validators?.sendBulkEmail ?? ((body: unknown) => validateSendBulkEmail(body, { strict: true })),
   };
 
+  // Answers that share a headers object (plain JSON ones do) share the merged one too, frozen, so the
+  // common answer allocates no headers and the node adapter can cache its flat header list.
+  const withCors = new WeakMap<Record<string, string>, Record<string, string>>();
+
   function finish(response: MockResponse): MockResponse {
-    const headers: Record<string, string> = { ...response.headers, ...CORS_HEADERS };
-    if (wire.name === 'aws') headers['x-amzn-RequestId'] = ids.requestId();
+    if (wire.name === 'aws') {
+      const headers: Record<string, string> = { ...response.headers, ...CORS_HEADERS };
+      headers['x-amzn-RequestId'] = ids.requestId();
+      return { status: response.status, headers, body: response.body };
+    }
+    let headers = withCors.get(response.headers);
+    if (!headers) {
+      headers = Object.freeze({ ...response.headers, ...CORS_HEADERS });
+      if (Object.isFrozen(response.headers)) withCors.set(response.headers, headers);
+    }
     return { status: response.status, headers, body: response.body };
   }
 

@@ -9,10 +9,13 @@ export type MockResponse = {
   body: string;
 };
 
-export function jsonResponse(
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): MockResponse {
-  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
+/** Shared by every plain JSON answer, so adapters can cache what they derive from it (frozen: never edit). */
+const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json' });
+
+export function jsonResponse(status: number, value: unknown, headers?: Record<string, string>): MockResponse {
+  return {
+    status,
+    headers: headers ? { 'content-type': 'application/json', ...headers } : JSON_HEADERS,
+    body: JSON.stringify(value),
+  };
 }

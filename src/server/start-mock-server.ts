@@ -83,6 +83,19 @@ function hasLargeUnreadBody(request: IncomingMessage): boolean {
     : length > DRAIN_LIMIT_BYTES;
 }
 
+/** Flat lists of frozen (shared) header objects, computed once each. */
+const flatOfShared = new WeakMap<Record<string, string>, readonly string[]>();
+
+/** `{name: value}` as a fresh `[name, value, …]` the caller may extend. */
+function flatHeaders(headers: Record<string, string>): string[] {
+  const cached = flatOfShared.get(headers);
+  if (cached) return cached.slice();
+  const flat: string[] = [];
+  for (const name in headers) flat.push(name, headers[name] as string);
+  if (Object.isFrozen(headers)) flatOfShared.set(headers, flat.slice());
+  return flat;
+}
+
 function send(
   request: IncomingMessage,
   response: ServerResponse,
@@ -92,8 +105,7 @@ function send(
   if (response.headersSent || response.destroyed) return;
   // A flat [name, value, …] list spares Node a walk over an object's keys; content-length spares the
   // chunk-size framing that chunked encoding adds around the body.
-  const headers: string[] = [];
-  for (const name in answer.headers) headers.push(name, answer.headers[name] as string);
+  const headers = flatHeaders(answer.headers);
   const body = answer.status === 204 ? undefined : answer.body;
   if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body)));
   if (closeAfter) {
