@@ -1,6 +1,6 @@
 /** The documented wire profile: `{success, data}` / `{success, error}` envelopes (C-W1…C-W3). */
 
-import { jsonResponse, type MockResponse } from './mock-response.ts';
+import { JSON_HEADERS, jsonResponse, type MockResponse } from './mock-response.ts';
 import { listedViolations, violationMessage } from './violation-summary.ts';
 import type { WireProfile } from './wire-profile.ts';
 
@@ -11,12 +11,17 @@ function errorEnvelope(status: number, code: string, message: string, extra: obj
 export const documentedWire: WireProfile = {
   name: 'documented',
   perEntryBulkResults: false,
-  sendEmailAccepted: (id, createdAt) =>
-    jsonResponse(200, { success: true, data: { id, created_at: createdAt.toISOString() } }),
+  // The mock's most frequent answer, written without a JSON.stringify walk; the id may come from a
+  // caller's `nextId`, so it is still escaped, and `createdAt` is ISO 8601, which needs no escaping.
+  sendEmailAccepted: (id, createdAt) => ({
+    status: 200,
+    headers: JSON_HEADERS,
+    body: `{"success":true,"data":{"id":${JSON.stringify(id)},"created_at":"${createdAt}"}}`,
+  }),
   sendBulkEmailAccepted: (id, createdAt, entries) =>
     jsonResponse(200, {
       success: true,
-      data: { id, created_at: createdAt.toISOString(), entries: entries.length },
+      data: { id, created_at: createdAt, entries: entries.length },
     }),
   invalid: (violations) =>
     errorEnvelope(400, 'VALIDATION_ERROR', violationMessage(violations), {

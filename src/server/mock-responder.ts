@@ -145,12 +145,12 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     body: unknown,
     bytes: number,
     id: string,
-    createdAt: Date,
+    createdAt: string,
     entries: StoredBulkEntry[] | undefined,
   ): void {
     // Member by member, in the order clients see them: spreads inside a literal are the slow path.
     const message: StoredMessage = Object.assign(
-      { id, operation, profile: wire.name, createdAt: createdAt.toISOString() },
+      { id, operation, profile: wire.name, createdAt },
       summary,
       entries ? { entries, request: body } : { request: body },
     );
@@ -164,7 +164,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     body: unknown,
     bytes: number,
     id: string,
-    createdAt: Date,
+    createdAt: string,
     entries?: StoredBulkEntry[],
   ): Promise<void> | undefined {
     const summary = summarizeRequest(operation, body);
@@ -178,7 +178,9 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
   function sendEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
     const violations = validators.SendEmail(body);
     if (violations.length > 0) return wire.invalid(violations);
-    const { id, createdAt } = nextId();
+    const issued = nextId();
+    const id = issued.id;
+    const createdAt = issued.createdAt.toISOString();
     const kept = keep('SendEmail', body, bytes, id, createdAt);
     return kept
       ? kept.then(() => wire.sendEmailAccepted(id, createdAt))
@@ -198,6 +200,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       failures.set(index, [...(failures.get(index) ?? []), v]);
     }
     const request = nextId();
+    const createdAt = request.createdAt.toISOString();
     const outcomes: BulkEntryOutcome[] = [];
     const stored: StoredBulkEntry[] = [];
     for (let index = 0; index < entryCount(body); index++) {
@@ -213,9 +216,9 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       stored.push({ index, to: entryRecipients(body, index), ...outcome });
     }
     const kept = outcomes.some((o) => o.status === 'SUCCESS')
-      ? keep('SendBulkEmail', body, bytes, request.id, request.createdAt, stored)
+      ? keep('SendBulkEmail', body, bytes, request.id, createdAt, stored)
       : undefined;
-    const answer = () => wire.sendBulkEmailAccepted(request.id, request.createdAt, outcomes);
+    const answer = () => wire.sendBulkEmailAccepted(request.id, createdAt, outcomes);
     return kept ? kept.then(answer) : answer();
   }
 

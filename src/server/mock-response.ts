@@ -10,7 +10,7 @@ export type MockResponse = {
 };
 
 /** Shared by every plain JSON answer, so adapters can cache what they derive from it (frozen: never edit). */
-const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json' });
+export const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json' });
 
 export function jsonResponse(status: number, value: unknown, headers?: Record<string, string>): MockResponse {
   return {

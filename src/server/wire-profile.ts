@@ -19,8 +19,9 @@ export type WireProfile = {
    * by entry (aws, like real SES) rather than rejected whole (documented: one id per request).
    */
   perEntryBulkResults: boolean;
-  sendEmailAccepted(id: string, createdAt: Date): MockResponse;
-  sendBulkEmailAccepted(id: string, createdAt: Date, entries: readonly BulkEntryOutcome[]): MockResponse;
+  /** `createdAt` is ISO 8601 (`Date#toISOString`), formatted once for the answer and the store. */
+  sendEmailAccepted(id: string, createdAt: string): MockResponse;
+  sendBulkEmailAccepted(id: string, createdAt: string, entries: readonly BulkEntryOutcome[]): MockResponse;
   invalid(violations: readonly Violation[]): MockResponse;
   tooLarge(limitBytes: number): MockResponse;
   unsupportedMediaType(contentType: string): MockResponse;
