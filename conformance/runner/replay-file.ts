@@ -28,6 +28,8 @@ export type ReplayFile = {
   from: string;
   seed: number;
   baseUrl: string;
+  /** Present when the run SigV4-signed its requests; `--replay` signs them again the same way. */
+  sign?: { region: string };
   failures: ReplayEntry[];
 };
 
@@ -39,6 +41,7 @@ export function replayFileOf(report: ConformanceReport, context: CommandContext)
     from: context.from,
     seed: report.seed,
     baseUrl: report.baseUrl,
+    ...(context.sign ? { sign: context.sign } : {}),
     failures: report.results.flatMap((r) =>
       r.failure
         ? [

@@ -147,6 +147,32 @@ describe('conform against a broken implementation', () => {
     expect(fixed.code).toBe(0);
   });
 
+  it('a replay of a signed run signs again, so a target that demands a signature still answers', async () => {
+    const fixture = BROKEN_SERVERS.find((f) => f.name === 'accepts-unicode-domain');
+    const signedOnly = (handle: (r: Request) => Promise<Response>) => (request: Request) =>
+      request.headers.get('authorization')?.startsWith('AWS4-HMAC-SHA256')
+        ? handle(request)
+        : Promise.resolve(Response.json({ message: 'Missing Authentication Token' }, { status: 403 }));
+    const server = await startMockServer({ profile: 'aws', port: 0, ...fixture?.options, wrap: signedOnly });
+    try {
+      const run = await conform({
+        baseUrl: server.url,
+        profile: 'aws',
+        only: 'send-email/*C-ADDR4*',
+        sign: true,
+      });
+      expect(run.code).toBe(1);
+      const replay = JSON.parse(await readFile(DEFAULT_REPLAY_FILE, 'utf8'));
+      expect(replay.sign).toEqual({ region: 'us-east-1' });
+      const replayed = await conform({ baseUrl: server.url, replay: DEFAULT_REPLAY_FILE, reporter: 'json' });
+      expect(replayed.code).toBe(1);
+      const results = JSON.parse(replayed.stdout).results as Array<{ problem?: { rule: string } }>;
+      expect(results.map((r) => r.problem?.rule)).toEqual(['C-ADDR4']);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a target that stops answering mid-run fails with exit 1 instead of hanging', async () => {
     let answered = 0;
     const server = await startMockServer({

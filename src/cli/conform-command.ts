@@ -181,7 +181,9 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
     }
   }
   const baseUrl = flags.baseUrl ?? (embedded as NonNullable<typeof embedded>).url;
-  const transport = flags.sign ? sigv4Transport(httpTransport(), { region }) : httpTransport();
+  // A replay signs as the recorded run did, unless --sign says otherwise.
+  const signIn = flags.sign ? region : typeof replayInput === 'object' ? replayInput.sign?.region : undefined;
+  const transport = signIn ? sigv4Transport(httpTransport(), { region: signIn }) : httpTransport();
   try {
     const unreachable = await reachability(transport, baseUrl, flags.timeoutMs);
     if (unreachable) {
@@ -196,7 +198,7 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
       strict: typeof replayInput === 'object' ? replayInput.strict : flags.strict,
       from: typeof replayInput === 'object' ? replayInput.from : flags.from,
       seed: typeof replayInput === 'object' ? replayInput.seed : seed,
-      ...(flags.sign ? { sign: { region } } : {}),
+      ...(signIn ? { sign: { region: signIn } } : {}),
     };
     const onProgress = (result: Parameters<typeof progressLine>[0], done: number, total: number) =>
       io.stderr(`${progressLine(result, done, total)}\n`);
@@ -222,7 +224,7 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
             concurrency: flags.concurrency,
             onProgress,
           });
-    const report = flags.sign ? await signFailureRequests(unsigned, sigv4Signer({ region })) : unsigned;
+    const report = signIn ? await signFailureRequests(unsigned, sigv4Signer({ region: signIn })) : unsigned;
     for (const note of unexpectedStatuses(report)) io.stderr(`conform: ${statusNoteLine(note)}\n`);
     const rendered = render(report, flags, context);
     if (flags.output) {
