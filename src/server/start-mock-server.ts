@@ -29,43 +29,70 @@ const CLOSE_GRACE_MS = 100;
 
 type Outcome = { kind: 'body'; body: Uint8Array } | { kind: 'too-large' } | { kind: 'aborted' };
 
+type BodyRead = {
+  limit: number;
+  length: number;
+  first: Buffer | undefined;
+  chunks: Buffer[] | undefined;
+  done: (outcome: Outcome) => void;
+};
+
+/** Where a request's read in progress lives, so the listeners below are shared, not made per request. */
+const BODY_READ = Symbol('body read');
+type ReadingRequest = IncomingMessage & { [BODY_READ]?: BodyRead };
+
+function stopReading(request: ReadingRequest, outcome: Outcome): void {
+  const read = request[BODY_READ];
+  if (!read) return;
+  request[BODY_READ] = undefined;
+  request.off('data', onBodyData);
+  request.off('end', onBodyEnd);
+  request.off('error', onBodyError);
+  request.off('close', onBodyClose);
+  read.done(outcome);
+}
+
+function onBodyData(this: ReadingRequest, chunk: Buffer): void {
+  const read = this[BODY_READ];
+  if (!read) return;
+  read.length += chunk.byteLength;
+  if (read.length > read.limit) {
+    this.pause();
+    read.first = undefined;
+    read.chunks = undefined;
+    stopReading(this, { kind: 'too-large' });
+  } else if (read.first === undefined) read.first = chunk;
+  else if (read.chunks === undefined) read.chunks = [read.first, chunk];
+  else read.chunks.push(chunk);
+}
+
+function onBodyEnd(this: ReadingRequest): void {
+  const read = this[BODY_READ];
+  if (!read) return;
+  stopReading(this, {
+    kind: 'body',
+    body: read.chunks ? Buffer.concat(read.chunks) : (read.first ?? EMPTY_BODY),
+  });
+}
+
+function onBodyError(this: ReadingRequest): void {
+  stopReading(this, { kind: 'aborted' });
+}
+
+function onBodyClose(this: ReadingRequest): void {
+  if (!this.complete) stopReading(this, { kind: 'aborted' });
+}
+
 /**
  * Reads the body up to `limit` and hands the outcome to `done` exactly once. A callback rather than a
  * promise: the mock's common answer is then written in the same tick the last byte arrives.
  */
-function readBody(request: IncomingMessage, limit: number, done: (outcome: Outcome) => void): void {
-  let chunks: Buffer[] | undefined;
-  let first: Buffer | undefined;
-  let length = 0;
-  const stop = (outcome: Outcome) => {
-    request.off('data', onData);
-    request.off('end', onEnd);
-    request.off('error', onAbort);
-    request.off('close', onClose);
-    done(outcome);
-  };
-  const onData = (chunk: Buffer) => {
-    length += chunk.byteLength;
-    if (length > limit) {
-      request.pause();
-      first = undefined;
-      chunks = undefined;
-      stop({ kind: 'too-large' });
-      return;
-    }
-    if (first === undefined) first = chunk;
-    else if (chunks === undefined) chunks = [first, chunk];
-    else chunks.push(chunk);
-  };
-  const onEnd = () => stop({ kind: 'body', body: chunks ? Buffer.concat(chunks) : (first ?? EMPTY_BODY) });
-  const onAbort = () => stop({ kind: 'aborted' });
-  const onClose = () => {
-    if (!request.complete) stop({ kind: 'aborted' });
-  };
-  request.on('data', onData);
-  request.on('end', onEnd);
-  request.on('error', onAbort);
-  request.on('close', onClose);
+function readBody(request: ReadingRequest, limit: number, done: (outcome: Outcome) => void): void {
+  request[BODY_READ] = { limit, length: 0, first: undefined, chunks: undefined, done };
+  request.on('data', onBodyData);
+  request.on('end', onBodyEnd);
+  request.on('error', onBodyError);
+  request.on('close', onBodyClose);
 }
 
 const EMPTY_BODY = new Uint8Array(0);
