@@ -13,21 +13,12 @@ import { checkMailboxSyntax } from '../rules/addr1-mailbox-syntax.ts';
 import { checkSevenBitLocalPart } from '../rules/addr2-seven-bit-local-part.ts';
 import { checkAddressLengths } from '../rules/addr3-address-lengths.ts';
 import { checkDisplayName } from '../rules/addr8-display-name.ts';
-import { type Violation, violation } from '../violation.ts';
+import type { Violation } from '../violation.ts';
 import { domainViolations } from './domain-violations.ts';
 import { parseMailbox } from './parse-mailbox.ts';
+import { rememberedVerdicts } from './remembered-verdicts.ts';
 
-type Problem = Pick<Violation, 'rule' | 'message' | 'cause'>;
-
-/** The memo is dropped whole once it holds this many values, whatever a caller sends. */
-const MAX_REMEMBERED_ADDRESSES = 2_000;
-/** Longer values (a 254-octet address with a long display name fits) are judged, never kept. */
-const MAX_REMEMBERED_LENGTH = 512;
-
-const NONE: readonly Problem[] = [];
-const remembered = new Map<string, readonly Problem[]>();
-
-function judge(value: string): readonly Problem[] {
+function judge(value: string): Violation[] {
   const parsed = parseMailbox(value);
   if (!parsed.ok) return checkMailboxSyntax(value, parsed, '');
   const { mailbox } = parsed;
@@ -40,18 +31,11 @@ function judge(value: string): readonly Problem[] {
   ]) {
     for (const v of more) found.push(v);
   }
-  return found.length === 0 ? NONE : found.map(({ rule, message, cause }) => ({ rule, message, cause }));
+  return found;
 }
 
-export function checkAddress(value: string, path: string): Violation[] {
-  let problems = remembered.get(value);
-  if (problems === undefined) {
-    problems = judge(value);
-    if (value.length <= MAX_REMEMBERED_LENGTH) {
-      if (remembered.size >= MAX_REMEMBERED_ADDRESSES) remembered.clear();
-      remembered.set(value, problems);
-    }
-  }
-  if (problems.length === 0) return [];
-  return problems.map(({ rule, message, cause }) => violation(rule, path, message, cause));
-}
+/** Every C-ADDR rule of `value`, reported at `path`. Values over 512 characters are never kept. */
+export const checkAddress: (value: string, path: string) => Violation[] = rememberedVerdicts(judge, {
+  entries: 2_000,
+  keyLength: 512,
+});
