@@ -38,14 +38,13 @@ export function caseBodyText(c: ConformanceCase): string {
   return c.text ?? JSON.stringify(c.body);
 }
 
-/** The HTTP request of a case. Every header is ASCII: bodies carry the Unicode, never headers. */
-export function caseRequest(c: ConformanceCase, baseUrl: string, signal?: AbortSignal): Request {
-  return new Request(operationUrl(baseUrl, c.operation), {
-    method: 'POST',
-    ...(signal ? { signal } : {}),
-    headers: { 'content-type': c.contentType ?? 'application/json', accept: 'application/json' },
-    body: caseBodyText(c),
-  });
+/**
+ * The request headers of a case, as `Headers` would list them (names in order, values trimmed of
+ * HTTP whitespace). Every header is ASCII: bodies carry the Unicode, never headers.
+ */
+export function caseHeaders(c: ConformanceCase): Record<string, string> {
+  const contentType = (c.contentType ?? 'application/json').replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  return { accept: 'application/json', 'content-type': contentType };
 }
 
 /** The operation's URL under `baseUrl`, keeping a base path (a gateway prefix such as `/prod`). */

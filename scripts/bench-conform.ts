@@ -2,8 +2,9 @@
  * Benchmark of the conformance suite (`tsx scripts/bench-conform.ts`):
  * - the default run (`npm start`: both operations, documented profile, 100 runs per property)
  *   against the embedded mock: wall time and cases per second, at the default concurrency and at 8;
- * - the bare loopback request rate of this machine: the same fetch client against a node:http
- *   server that answers fixed JSON, 8 requests in flight;
+ * - the bare loopback request rate of this machine: the suite's own HTTP client (`fetch(url, init)`,
+ *   what `httpTransport().sendParts` calls) against a node:http server that answers fixed JSON,
+ *   8 requests in flight;
  * - for every broken fixture: detected or not, and the median number of generated cases until the
  *   first failure naming its rule, over several seeds.
  */
@@ -64,7 +65,7 @@ async function suiteRun(concurrency: number): Promise<SuiteRun> {
   }
 }
 
-/** Requests per second from `fetch` with `inFlight` requests outstanding against fixed JSON. */
+/** Requests per second from `fetch(url, init)` with `inFlight` requests outstanding against fixed JSON. */
 async function loopbackRate(inFlight: number, seconds: number): Promise<number> {
   const body = JSON.stringify({ success: true, data: { id: 'x', created_at: '2026-01-01T00:00:00Z' } });
   const server = createServer((request, response) => {
@@ -168,7 +169,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     );
   }
   console.log(
-    `bare loopback (fixed-JSON node:http, fetch, 8 in flight): ${result.loopbackRequestsPerSecond.toFixed(0)} req/s`,
+    `bare loopback (fixed-JSON node:http, fetch(url, init) as the suite sends, 8 in flight): ${result.loopbackRequestsPerSecond.toFixed(0)} req/s`,
   );
   console.log(`ratio at concurrency 8: ${result.ratioAtConcurrency8.toFixed(2)}`);
   console.log(
