@@ -16,10 +16,16 @@ const IDNA_OPTIONS = {
   verifyDNSLength: true,
 } as const;
 
+// U-labels come from a short word list and IDNA is slow next to the rest of a case: convert each once.
+const aLabels = new Map<string, string>();
+
 /** The A-label of a U-label; the word lists hold only labels IDNA accepts, so failure is a bug here. */
 export function toALabel(uLabel: string): string {
+  const known = aLabels.get(uLabel);
+  if (known !== undefined) return known;
   const ascii = tr46.toASCII(uLabel, IDNA_OPTIONS);
   if (ascii === null || !ascii.startsWith('xn--')) throw new Error(`not an IDNA label: ${uLabel}`);
+  aLabels.set(uLabel, ascii);
   return ascii;
 }
 
