@@ -35,3 +35,11 @@ export function arrayAt(value: unknown, key: string): readonly unknown[] | undef
   const member = value[key];
   return Array.isArray(member) ? member : undefined;
 }
+
+/** The string items of the member when it is an array (other items skipped), else []. */
+export function stringsAt(value: unknown, key: string): string[] {
+  const items = arrayAt(value, key);
+  const found: string[] = [];
+  if (items) for (const item of items) if (typeof item === 'string') found.push(item);
+  return found;
+}

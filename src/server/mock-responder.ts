@@ -4,6 +4,8 @@
  * wire profile. `mock-app.ts` puts a fetch `Request`/`Response` face on it (MSW, tests) and
  * `start-mock-server.ts` a node:http one; both stay thin so they cannot disagree.
  */
+import { RECIPIENT_LISTS } from '../contract/destination-recipients.ts';
+import { arrayAt, objectAt, stringsAt } from '../contract/json-reading.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
 import { validateSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { validateSendEmail } from '../contract/validate-send-email.ts';
@@ -86,22 +88,14 @@ function entryIndex(path: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+/** Every recipient of bulk entry `index`, To, Cc and Bcc. */
 function entryRecipients(body: unknown, index: number): string[] {
-  const entries = (body as { BulkEmailEntries?: unknown }).BulkEmailEntries;
-  const entry = Array.isArray(entries)
-    ? (entries[index] as { Destination?: Record<string, unknown> })
-    : undefined;
-  const destination = entry?.Destination;
-  if (typeof destination !== 'object' || destination === null) return [];
-  return ['ToAddresses', 'CcAddresses', 'BccAddresses'].flatMap((key) => {
-    const list = Object.hasOwn(destination, key) ? destination[key] : undefined;
-    return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string') : [];
-  });
+  const destination = objectAt(arrayAt(body, 'BulkEmailEntries')?.[index], 'Destination');
+  return RECIPIENT_LISTS.flatMap((list) => stringsAt(destination, list));
 }
 
 function entryCount(body: unknown): number {
-  const entries = (body as { BulkEmailEntries?: unknown }).BulkEmailEntries;
-  return Array.isArray(entries) ? entries.length : 0;
+  return arrayAt(body, 'BulkEmailEntries')?.length ?? 0;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

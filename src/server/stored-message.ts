@@ -9,7 +9,7 @@
  */
 import PostalMime, { type Address, type Attachment } from 'postal-mime';
 import { decodeBase64 } from '../contract/base64.ts';
-import { arrayAt, isJsonObject, type JsonObject, objectAt, stringAt } from '../contract/json-reading.ts';
+import { isJsonObject, type JsonObject, objectAt, stringAt, stringsAt } from '../contract/json-reading.ts';
 
 export type MockOperation = 'SendEmail' | 'SendBulkEmail';
 
@@ -52,13 +52,6 @@ export type StoredMessage = {
   /** The request body exactly as parsed. */
   request: unknown;
 };
-
-function strings(value: unknown, key: string): string[] {
-  const items = arrayAt(value, key);
-  const found: string[] = [];
-  if (items) for (const item of items) if (typeof item === 'string') found.push(item);
-  return found;
-}
 
 function mailboxes(addresses: Address[] | undefined): string[] {
   return (addresses ?? []).flatMap((a) => (a.group ? a.group.map((m) => m.address) : [a.address]));
@@ -138,9 +131,9 @@ export function summarizeRequest(
   const request = isJsonObject(body) ? body : {};
   const destination = objectAt(request, 'Destination');
   const from = stringAt(request, 'FromEmailAddress');
-  const to = strings(destination, 'ToAddresses');
-  const cc = strings(destination, 'CcAddresses');
-  const bcc = strings(destination, 'BccAddresses');
+  const to = stringsAt(destination, 'ToAddresses');
+  const cc = stringsAt(destination, 'CcAddresses');
+  const bcc = stringsAt(destination, 'BccAddresses');
   // No conditional spread here: a literal built that way costs several times the rest of the summary.
   const base: RequestSummary = from === undefined ? { to, cc, bcc } : { from, to, cc, bcc };
   if (operation === 'SendBulkEmail') {
