@@ -4,11 +4,12 @@
  * distinct because duplicates are C-DEST4 (OPEN); lists are left out rather than sent empty.
  */
 import fc from 'fast-check';
+import { RECIPIENT_LISTS } from '../../src/contract/destination-recipients.ts';
 import { validAddress } from './address.ts';
 
-export type Destination = { ToAddresses?: string[]; CcAddresses?: string[]; BccAddresses?: string[] };
-export type RecipientList = keyof Destination;
-export const RECIPIENT_LISTS: readonly RecipientList[] = ['ToAddresses', 'CcAddresses', 'BccAddresses'];
+export { RECIPIENT_LISTS };
+export type RecipientList = (typeof RECIPIENT_LISTS)[number];
+export type Destination = Partial<Record<RecipientList, string[]>>;
 
 const listName = fc.constantFrom<RecipientList>(...RECIPIENT_LISTS);
 

@@ -29,11 +29,6 @@ export function base64OfBytes(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Base64 of a 7-bit string (what raw MIME always is here). */
-export function base64OfAscii(text: string): string {
-  return btoa(text);
-}
-
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));

@@ -6,7 +6,7 @@ import type { PropertyDefinition } from '../properties/property.ts';
 import type { Transport } from '../transport/transport.ts';
 import type { ReplayFile } from './replay-file.ts';
 import type { ConformanceReport, PropertyResult } from './run-conformance.ts';
-import { selectedDefinitions } from './run-conformance.ts';
+import { conformanceReport, selectedDefinitions } from './run-conformance.ts';
 import { guardedSender } from './target-health.ts';
 
 export type ReplayOptions = {
@@ -25,12 +25,12 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
   );
   const sender = guardedSender(options.transport, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
   const results: PropertyResult[] = [];
-  let cases = 0;
   for (const entry of file.failures) {
     const definition = definitions.get(entry.property);
     if (!definition)
       throw new Error(`the replay file names a property this version does not have: ${entry.property}`);
     const begun = performance.now();
+    let cases = 0;
     const verdict = await definition.check(entry.counterexample, {
       profile: file.profile,
       strict: file.strict,
@@ -47,7 +47,7 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
       level: definition.level,
       status: verdict.problem ? 'failed' : 'passed',
       runs: 1,
-      cases: 1,
+      cases,
       seed: file.seed,
       durationMs: performance.now() - begun,
       ...(verdict.problem
@@ -65,20 +65,10 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
     results.push(result);
     options.onProgress?.(result, results.length, file.failures.length);
   }
-  const failed = results.filter((r) => r.status === 'failed').length;
-  return {
-    profile: file.profile,
-    baseUrl: options.baseUrl,
-    seed: file.seed,
-    strict: file.strict,
-    summary: {
-      properties: results.length,
-      passed: results.length - failed,
-      failed,
-      cases,
-      durationMs: performance.now() - started,
-    },
+  return conformanceReport(
+    { profile: file.profile, baseUrl: options.baseUrl, seed: file.seed, strict: file.strict },
     results,
-    ...(sender.dead ? { targetDied: sender.dead } : {}),
-  };
+    started,
+    sender.dead,
+  );
 }

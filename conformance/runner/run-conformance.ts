@@ -175,12 +175,22 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(options.concurrency, definitions.length)) }, worker),
   );
+  return conformanceReport(options, results, started, sender.dead);
+}
+
+/** The report of a run or a replay: its settings, one result per property, and their sums. */
+export function conformanceReport(
+  run: Pick<ConformanceReport, 'profile' | 'baseUrl' | 'seed' | 'strict'>,
+  results: PropertyResult[],
+  started: number,
+  targetDied: string | undefined,
+): ConformanceReport {
   const failed = results.filter((r) => r.status === 'failed').length;
   return {
-    profile: options.profile,
-    baseUrl: options.baseUrl,
-    seed: options.seed,
-    strict: options.strict,
+    profile: run.profile,
+    baseUrl: run.baseUrl,
+    seed: run.seed,
+    strict: run.strict,
     summary: {
       properties: results.length,
       passed: results.length - failed,
@@ -189,6 +199,6 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
       durationMs: performance.now() - started,
     },
     results,
-    ...(sender.dead ? { targetDied: sender.dead } : {}),
+    ...(targetDied ? { targetDied } : {}),
   };
 }

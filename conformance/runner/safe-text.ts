@@ -11,8 +11,3 @@ export function safeText(text: string, options: { keepNewlines?: boolean } = {})
   const escaped = text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
   return options.keepNewlines ? escaped : escaped.replaceAll('\n', '\\n').replaceAll('\t', '\\t');
 }
-
-/** Long values (the 40 MiB case) shortened for display, with how much was left out. */
-export function abbreviate(text: string, max = 2000): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
-}
