@@ -22,7 +22,6 @@ import { type Exchange, sendCase } from './transport/exchange.ts';
 import { httpTransport, type Transport } from './transport/transport.ts';
 
 export type { ConformanceCase, InvalidCase, Operation } from './case.ts';
-export { BROKEN_SERVERS, type BrokenServer } from './fixtures/broken-servers.ts';
 export type { Problem } from './properties/problem.ts';
 export { jsonReport } from './reporters/json-reporter.ts';
 export { junitReport } from './reporters/junit-reporter.ts';

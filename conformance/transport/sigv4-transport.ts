@@ -4,8 +4,7 @@
  * without one) can be tested. The credentials are dummies: an emulator only checks that a
  * signature is there, and a run against real SES needs the caller's own signing proxy anyway.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
+import type { SignatureV4 } from '@smithy/signature-v4';
 import type { Transport } from './transport.ts';
 
 /** The example credentials of the AWS SigV4 documentation: obviously not a real account. */
@@ -41,15 +40,30 @@ export type RequestSigner = {
   }): Promise<Record<string, string>>;
 };
 
-export function sigv4Signer(options: SigningOptions): RequestSigner {
-  const signer = new SignatureV4({
+/**
+ * The signing libraries (~9 MB of @smithy and @aws-crypto modules) are imported on the first
+ * signature, not when this module loads: the CLI imports it for `conform`, and `--help`,
+ * `validate`, `mock` and unsigned runs should not pay for them.
+ */
+async function loadSigner(region: string): Promise<SignatureV4> {
+  const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
+    import('@smithy/signature-v4'),
+    import('@aws-crypto/sha256-js'),
+  ]);
+  return new SignatureV4({
     credentials: DUMMY_CREDENTIALS,
-    region: options.region,
+    region,
     service: SES_SIGNING_NAME,
     sha256: Sha256,
   });
+}
+
+export function sigv4Signer(options: SigningOptions): RequestSigner {
+  let loaded: Promise<SignatureV4> | undefined;
   return {
     async signatureHeaders(request) {
+      loaded ??= loadSigner(options.region);
+      const signer = await loaded;
       const url = new URL(request.url);
       const query: Record<string, string> = {};
       url.searchParams.forEach((value, name) => {
