@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // In a checkout the CLI runs from the TypeScript sources through tsx's loader (no build step, never
 // stale); an installed package has no src/ and runs the compiled dist/ that `npm pack` builds.
+// Both paths are resolved from this file, never from the cwd, so the bin runs from any directory;
+// tsx (a devDependency) is only imported in a checkout.
 import { existsSync } from 'node:fs';
 
 const source = new URL('../src/cli/main.ts', import.meta.url);

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { specSchema } from '../contract/schema/spec-ajv.ts';
 import { startMockProcess } from './start-mock-process.ts';
@@ -19,6 +20,18 @@ describe('startMockProcess', () => {
     await mock.close();
     expect(() => process.kill(mock.pid, 0)).toThrow();
     await expect(fetch(mock.url)).rejects.toThrow();
+  });
+
+  it('starts from a working directory outside the package (the loader is not resolved from the cwd)', async () => {
+    const cwd = process.cwd();
+    process.chdir(tmpdir());
+    try {
+      const mock = await startMockProcess({ profile: 'documented', port: 0 });
+      await mock.close();
+      expect(mock.url).toMatch(/^http:\/\/[^/]+:\d+$/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('reports a port it cannot take', async () => {

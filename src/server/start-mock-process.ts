@@ -13,12 +13,24 @@ export type RunningMockProcess = { url: string; pid: number; close(): Promise<vo
 
 const START_TIMEOUT_MS = 15_000;
 
+/**
+ * From the sources (a checkout) the entry is TypeScript and needs tsx's loader; from the compiled
+ * package it is JS and needs none (tsx is a devDependency, absent from an install).
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/**
+ * The loader as an absolute URL resolved from this file: a bare `--import tsx` would be resolved
+ * from the child's cwd and fail anywhere outside the checkout.
+ */
+function tsxLoader(): string {
+  return import.meta.resolve('tsx');
+}
+
 export function startMockProcess(options: MockProcessOptions): Promise<RunningMockProcess> {
-  // From the sources the entry is TypeScript and needs tsx; from the compiled package it is JS.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = fileURLToPath(new URL(`./mock-process-entry.${fromSource ? 'ts' : 'js'}`, import.meta.url));
+  const entry = fileURLToPath(new URL(`./mock-process-entry.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url));
   const child = fork(entry, [], {
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    execArgv: FROM_SOURCE ? ['--import', tsxLoader()] : [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const close = () =>
