@@ -8,13 +8,18 @@ export {
   type SesClientOptions,
 } from './client.ts';
 export {
+  type CheckResult,
+  checkSendBulkEmail,
+  checkSendEmail,
   formatViolation,
   isRuleId,
   RULE_LEVELS,
+  RULES,
   type RuleId,
   type RuleLevel,
   type ValidationOptions,
   type Violation,
+  type ViolationLevel,
   validateSendBulkEmail,
   validateSendEmail,
 } from './contract/index.ts';

@@ -28,8 +28,6 @@ const reservedLabelAddress = fc
   )
   .map(([local, domain]) => `${local}@${domain}`);
 
-const longHeader = fc.integer({ min: 991, max: 995 }).map((n) => ({ Name: 'X-Long', Value: 'v'.repeat(n) }));
-
 export function shouldSendEmailCases(from: string): InvalidCatalog {
   const valid = validSendEmail(from);
   return {
@@ -37,13 +35,6 @@ export function shouldSendEmailCases(from: string): InvalidCatalog {
       'send-email',
       'C-ADDR7',
       withBadAddress(valid, reservedLabelAddress, ['FromEmailAddress', 'ReplyToAddresses', 'Destination']),
-    ),
-    'C-CONT12': cases(
-      'send-email',
-      'C-CONT12',
-      fc
-        .tuple(valid, validSimpleMessage, longHeader)
-        .map(([b, Simple, header]) => ({ ...b, Content: { Simple: { ...Simple, Headers: [header] } } })),
     ),
     'C-MIME10': cases(
       'send-email',

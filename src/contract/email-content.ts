@@ -1,7 +1,7 @@
 /**
  * The content rules that need code, for `Content` of SendEmail and the `Template` of
- * SendBulkEmail's `DefaultContent`: Simple (C-CONT5, C-CONT12), Template (C-CONT5, C-CONT6 SHOULD,
- * C-CONT7, C-CONT12) and Raw (section 5).
+ * SendBulkEmail's `DefaultContent`: Simple (C-CONT5), Template (C-CONT5, C-CONT6 SHOULD, C-CONT7)
+ * and Raw (section 5).
  */
 
 import { objectAt, stringAt } from './json-reading.ts';
@@ -9,7 +9,6 @@ import { checkRawMessage } from './mime/check-raw-message.ts';
 import { checkAttachments } from './rules/cont5-attachments.ts';
 import { checkOneTemplateSource } from './rules/cont6-one-template-source.ts';
 import { checkTemplateDataObject } from './rules/cont7-template-data-object.ts';
-import { checkHeaderLineLength } from './rules/cont12-header-line-length.ts';
 import type { Violation } from './violation.ts';
 
 export type ContentReport = {
@@ -23,7 +22,6 @@ export function checkTemplate(template: unknown, path: string): Violation[] {
     ...checkOneTemplateSource(template, path),
     ...checkTemplateDataObject(stringAt(template, 'TemplateData'), `${path}/TemplateData`),
     ...checkAttachments(template, path),
-    ...checkHeaderLineLength(template, path, 'Headers'),
   ];
 }
 
@@ -32,7 +30,6 @@ export function checkEmailContent(content: unknown, path: string): ContentReport
   const simple = objectAt(content, 'Simple');
   if (simple) {
     violations.push(...checkAttachments(simple, `${path}/Simple`));
-    violations.push(...checkHeaderLineLength(simple, `${path}/Simple`, 'Headers'));
   }
   const template = objectAt(content, 'Template');
   if (template) violations.push(...checkTemplate(template, `${path}/Template`));

@@ -7,18 +7,19 @@ import { checkEntryReplacements } from './rules/bulk4-entry-replacements.ts';
 import { checkJsonObject } from './rules/req1-json-object.ts';
 import { schemaViolations } from './schema/schema-violations.ts';
 import { checkSenderAddresses } from './sender-addresses.ts';
-import { finishViolations, type ValidationOptions } from './validation-options.ts';
+import { type CheckResult, finishCheck, type ValidationOptions } from './validation-options.ts';
 import type { Violation } from './violation.ts';
 
-export function validateSendBulkEmail(body: unknown, options: ValidationOptions = {}): Violation[] {
+/** Every violation of a SendBulkEmail body, and the advice (ADVISE level) kept apart. */
+export function checkSendBulkEmail(body: unknown, options: ValidationOptions = {}): CheckResult {
   const notObject = checkJsonObject(body);
-  if (notObject.length > 0) return notObject;
+  if (notObject.length > 0) return { violations: notObject, advice: [] };
   const template = objectAt(objectAt(body, 'DefaultContent'), 'Template');
   const entries = itemsAt(body, 'BulkEmailEntries').flatMap(([index, entry]) => [
     ...checkEntryDestination(entry, index),
     ...checkEntryReplacements(entry, index),
   ]);
-  return finishViolations(
+  return finishCheck(
     [
       ...schemaViolations('SendBulkEmailRequest', body).map(liftEntryViolation),
       ...checkSenderAddresses(body),
@@ -27,4 +28,9 @@ export function validateSendBulkEmail(body: unknown, options: ValidationOptions 
     ],
     options,
   );
+}
+
+/** The violations of a SendBulkEmail body (empty = valid); advice is left out, see `checkSendBulkEmail`. */
+export function validateSendBulkEmail(body: unknown, options: ValidationOptions = {}): Violation[] {
+  return checkSendBulkEmail(body, options).violations;
 }

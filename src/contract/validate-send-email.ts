@@ -11,7 +11,7 @@ import { checkRecipients } from './rules/dest3-valid-recipients.ts';
 import { checkJsonObject } from './rules/req1-json-object.ts';
 import { schemaViolations } from './schema/schema-violations.ts';
 import { checkSenderAddresses } from './sender-addresses.ts';
-import { finishViolations, type ValidationOptions } from './validation-options.ts';
+import { type CheckResult, finishCheck, type ValidationOptions } from './validation-options.ts';
 import type { Violation } from './violation.ts';
 
 /**
@@ -51,12 +51,13 @@ export function checkDestination(
   ];
 }
 
-export function validateSendEmail(body: unknown, options: ValidationOptions = {}): Violation[] {
+/** Every violation of a SendEmail body, and the advice (ADVISE level) kept apart. */
+export function checkSendEmail(body: unknown, options: ValidationOptions = {}): CheckResult {
   const notObject = checkJsonObject(body);
-  if (notObject.length > 0) return notObject;
+  if (notObject.length > 0) return { violations: notObject, advice: [] };
   const content = checkEmailContent(objectAt(body, 'Content'), '/Content');
   const isRaw = objectAt(objectAt(body, 'Content'), 'Raw') !== undefined;
-  return finishViolations(
+  return finishCheck(
     [
       ...schemaViolations('SendEmailRequest', body),
       ...checkSenderAddresses(body),
@@ -69,4 +70,9 @@ export function validateSendEmail(body: unknown, options: ValidationOptions = {}
     ],
     options,
   );
+}
+
+/** The violations of a SendEmail body (empty = valid); advice is left out, see `checkSendEmail`. */
+export function validateSendEmail(body: unknown, options: ValidationOptions = {}): Violation[] {
+  return checkSendEmail(body, options).violations;
 }

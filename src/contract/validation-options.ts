@@ -6,16 +6,24 @@ export type ValidationOptions = {
   strict?: boolean;
 };
 
-/** Drops SHOULD violations unless strict, and repeats of one rule at one path. */
-export function finishViolations(violations: readonly Violation[], options: ValidationOptions): Violation[] {
+/** A request's check: what breaks the contract, and what SES accepts but the sender did not mean. */
+export type CheckResult = {
+  /** MUST violations, and SHOULD ones under `strict`: the request is invalid when this is not empty. */
+  violations: Violation[];
+  /** ADVISE-level findings: never a reason to reject (RULES.md, levels). */
+  advice: Violation[];
+};
+
+/** Splits advice from violations, drops SHOULD unless strict, and drops exact repeats. */
+export function finishCheck(found: readonly Violation[], options: ValidationOptions): CheckResult {
   const seen = new Set<string>();
-  const kept: Violation[] = [];
-  for (const v of violations) {
+  const result: CheckResult = { violations: [], advice: [] };
+  for (const v of found) {
     if (v.level === 'SHOULD' && !options.strict) continue;
-    const key = `${v.rule} ${v.path}`;
+    const key = `${v.rule}.${v.clause} ${v.path} ${v.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    kept.push(v);
+    (v.level === 'ADVISE' ? result.advice : result.violations).push(v);
   }
-  return kept;
+  return result;
 }
