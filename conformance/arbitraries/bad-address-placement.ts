@@ -1,14 +1,31 @@
 /**
  * Puts one bad address into an otherwise valid body: in `FromEmailAddress`, in
- * `ReplyToAddresses`, or hidden at any position of any recipient list (C-DEST3). Mapping a valid
- * body keeps the defect through shrinking.
+ * `ReplyToAddresses`, in `FeedbackForwardingEmailAddress`, or hidden at any position of any
+ * recipient list (C-DEST3). Mapping a valid body keeps the defect through shrinking.
  */
 import fc from 'fast-check';
 import { type Destination, RECIPIENT_LISTS } from './destination.ts';
 
-export type AddressField = 'FromEmailAddress' | 'ReplyToAddresses' | 'Destination';
+export type AddressField =
+  | 'FromEmailAddress'
+  | 'ReplyToAddresses'
+  | 'FeedbackForwardingEmailAddress'
+  | 'Destination';
 
-type WithAddresses = { FromEmailAddress?: string; ReplyToAddresses?: string[]; Destination?: Destination };
+/** Every address field of a SendEmail body; a bulk body has all but `Destination`. */
+export const ADDRESS_FIELDS: readonly AddressField[] = [
+  'FromEmailAddress',
+  'ReplyToAddresses',
+  'FeedbackForwardingEmailAddress',
+  'Destination',
+];
+
+type WithAddresses = {
+  FromEmailAddress?: string;
+  ReplyToAddresses?: string[];
+  FeedbackForwardingEmailAddress?: string;
+  Destination?: Destination;
+};
 
 export function insertIntoDestination(
   destination: Destination | undefined,
@@ -37,7 +54,9 @@ export function withBadAddress<T extends WithAddresses>(
   fields: readonly AddressField[],
 ): fc.Arbitrary<T> {
   return fc.tuple(valid, bad, fc.constantFrom(...fields), fc.nat()).map(([body, address, field, pick]) => {
-    if (field === 'FromEmailAddress') return { ...body, FromEmailAddress: address };
+    if (field === 'FromEmailAddress' || field === 'FeedbackForwardingEmailAddress') {
+      return { ...body, [field]: address };
+    }
     if (field === 'ReplyToAddresses') {
       const list = [...(body.ReplyToAddresses ?? [])];
       list.splice(pick % (list.length + 1), 0, address);

@@ -1,6 +1,8 @@
 /**
- * Display names (C-ADDR8): ASCII atom phrases, quoted strings, and RFC 2047 B and Q encoded-words
- * of Unicode names; the invalid variant is the Unicode name written raw.
+ * Display names: ASCII atom phrases, quoted strings, and RFC 2047 B and Q encoded-words of Unicode
+ * names, all of which SES's parser accepts; names with an unquoted special SES's parser refuses
+ * (C-ADDR1); and the Unicode name written raw (C-ADDR8, ADVISE: SES accepts it and mangles the
+ * name, so no conformance case holds one, either way).
  */
 import fc from 'fast-check';
 
@@ -43,5 +45,23 @@ export const validDisplayName: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
-/** C-ADDR8: a non-ASCII name written raw instead of as encoded-words. */
+/**
+ * C-ADDR8 ADVISE: a non-ASCII name written raw instead of as encoded-words. Never in a conformance
+ * case (SES accepts it); for the engine's advice and the SES-parser agreement figures.
+ */
 export const rawUnicodeDisplayName: fc.Arbitrary<string> = fc.constantFrom(...UNICODE_NAMES);
+
+/**
+ * C-ADDR1: a display name with an unquoted special that SES's parser refuses ("Illegal address",
+ * "Illegal semicolon, not in group", "Missing ')'", "Missing '\"'", …). Left out: `@`, `[`, `]`
+ * and `.`, which the contract lists or RFC 5322 forbids but SES's parser takes in a name, and a
+ * balanced `(…)`, a comment (C-ADDR9, OPEN).
+ */
+export const unquotedSpecialDisplayName: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('Bob', 'Carol', 'Support'),
+    fc.constantFrom(',', ';', ':', '(', ')', '"', '<', '>'),
+    fc.constantFrom('', ' '),
+    fc.constantFrom('Smith', 'Team', 'Jr'),
+  )
+  .map(([first, special, space, last]) => `${first}${space}${special}${space}${last}`);
