@@ -37,6 +37,14 @@ function messageArticle(message: StoredMessage): string {
       (a) => `<li>${escapeHtml(a.filename ?? '(no name)')} (${escapeHtml(a.mimeType)}, ${a.size} bytes)</li>`,
     )
     .join('');
+  const advice = message.advice
+    ?.map(
+      (a) =>
+        `<li><strong>${escapeHtml(a.cause ? `${a.rule} (${a.cause})` : a.rule)}</strong> ${escapeHtml(
+          a.path || '/',
+        )}: ${escapeHtml(a.message)}</li>`,
+    )
+    .join('');
   return `<article>
 <h2>${escapeHtml(message.subject ?? '(no subject)')}</h2>
 <dl>${field('Id', message.id)}${field('Operation', message.operation)}${field('Received', message.createdAt)}${field(
@@ -46,6 +54,7 @@ function messageArticle(message: StoredMessage): string {
     'Bcc',
     recipients(message.bcc),
   )}${field('Template', message.template?.name)}${field('Template data', message.template?.templateData)}</dl>
+${advice ? `<h3>Advice (accepted, as SES would; the result may not be what was meant)</h3><ul class="advice">${advice}</ul>` : ''}
 ${entries ? `<h3>Entries</h3><ul>${entries}</ul>` : ''}
 ${message.text !== undefined ? `<h3>Text</h3><pre>${escapeHtml(message.text)}</pre>` : ''}
 ${message.html !== undefined ? `<h3>HTML</h3><iframe sandbox="" title="HTML body" srcdoc="${escapeHtml(message.html)}"></iframe>` : ''}

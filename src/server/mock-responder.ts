@@ -7,8 +7,9 @@
 import { RECIPIENT_LISTS } from '../contract/destination-recipients.ts';
 import { arrayAt, objectAt, stringsAt } from '../contract/json-reading.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
-import { validateSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
-import { validateSendEmail } from '../contract/validate-send-email.ts';
+import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
+import { checkSendEmail } from '../contract/validate-send-email.ts';
+import type { CheckResult } from '../contract/validation-options.ts';
 import { formatViolation, type Violation, violation } from '../contract/violation.ts';
 import { awsWire } from './aws-wire.ts';
 import { documentedWire } from './documented-wire.ts';
@@ -23,6 +24,7 @@ import {
   type RequestSummary,
   type StoredBulkEntry,
   type StoredMessage,
+  storedAdvice,
   summarizeRequest,
 } from './stored-message.ts';
 import type { BulkEntryOutcome, WireProfile, WireProfileName } from './wire-profile.ts';
@@ -31,6 +33,15 @@ import type { BulkEntryOutcome, WireProfile, WireProfileName } from './wire-prof
 export const DEFAULT_MAX_BODY_BYTES = 44_040_192;
 
 export type RequestValidator = (body: unknown) => Violation[];
+type RequestCheck = (body: unknown) => CheckResult;
+
+/**
+ * A replaced validator (a broken twin) judges alone and gives no advice: advice is the reference
+ * engine's, and a twin is about what it rejects.
+ */
+function checkWith(validator: RequestValidator | undefined, reference: RequestCheck): RequestCheck {
+  return validator ? (body) => ({ violations: validator(body), advice: [] }) : reference;
+}
 
 export type MockResponderOptions = {
   profile: WireProfileName;
@@ -108,11 +119,13 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     : ids.next;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const store = createMessageStore(options.maxStoredMessages);
-  const validators = {
-    SendEmail:
-      options.validators?.sendEmail ?? ((body: unknown) => validateSendEmail(body, { strict: true })),
-    SendBulkEmail:
-      options.validators?.sendBulkEmail ?? ((body: unknown) => validateSendBulkEmail(body, { strict: true })),
+  // Strict (RULES.md section 9); ADVISE findings never reject: SES accepts those requests, and the
+  // mock keeps the advice on the stored message instead.
+  const checks = {
+    SendEmail: checkWith(options.validators?.sendEmail, (body) => checkSendEmail(body, { strict: true })),
+    SendBulkEmail: checkWith(options.validators?.sendBulkEmail, (body) =>
+      checkSendBulkEmail(body, { strict: true }),
+    ),
   };
 
   // Answers that share a headers object (plain JSON ones do) share the merged one too, frozen, so the
@@ -141,6 +154,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     id: string,
     createdAt: string,
     entries: StoredBulkEntry[] | undefined,
+    advice: readonly Violation[],
   ): void {
     // Member by member, in the order clients see them: spreads inside a literal are the slow path.
     const message: StoredMessage = Object.assign(
@@ -148,6 +162,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       summary,
       entries ? { entries, request: body } : { request: body },
     );
+    if (advice.length > 0) message.advice = advice.map(storedAdvice);
     store.add(message, bytes);
     options.onMessage?.(message);
   }
@@ -159,30 +174,31 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     bytes: number,
     id: string,
     createdAt: string,
+    advice: readonly Violation[],
     entries?: StoredBulkEntry[],
   ): Promise<void> | undefined {
     const summary = summarizeRequest(operation, body);
     if (summary instanceof Promise) {
-      return summary.then((s) => remember(operation, s, body, bytes, id, createdAt, entries));
+      return summary.then((s) => remember(operation, s, body, bytes, id, createdAt, entries, advice));
     }
-    remember(operation, summary, body, bytes, id, createdAt, entries);
+    remember(operation, summary, body, bytes, id, createdAt, entries, advice);
     return undefined;
   }
 
   function sendEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
-    const violations = validators.SendEmail(body);
+    const { violations, advice } = checks.SendEmail(body);
     if (violations.length > 0) return wire.invalid(violations);
     const issued = nextId();
     const id = issued.id;
     const createdAt = issued.createdAt.toISOString();
-    const kept = keep('SendEmail', body, bytes, id, createdAt);
+    const kept = keep('SendEmail', body, bytes, id, createdAt, advice);
     return kept
       ? kept.then(() => wire.sendEmailAccepted(id, createdAt))
       : wire.sendEmailAccepted(id, createdAt);
   }
 
   function sendBulkEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
-    const violations = validators.SendBulkEmail(body);
+    const { violations, advice } = checks.SendBulkEmail(body);
     const perEntry =
       violations.length > 0 &&
       wire.perEntryBulkResults &&
@@ -210,7 +226,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       stored.push({ index, to: entryRecipients(body, index), ...outcome });
     }
     const kept = outcomes.some((o) => o.status === 'SUCCESS')
-      ? keep('SendBulkEmail', body, bytes, request.id, createdAt, stored)
+      ? keep('SendBulkEmail', body, bytes, request.id, createdAt, advice, stored)
       : undefined;
     const answer = () => wire.sendBulkEmailAccepted(request.id, createdAt, outcomes);
     return kept ? kept.then(answer) : answer();

@@ -10,6 +10,8 @@
 import PostalMime, { type Address, type Attachment } from 'postal-mime';
 import { decodeBase64 } from '../contract/base64.ts';
 import { isJsonObject, type JsonObject, objectAt, stringAt, stringsAt } from '../contract/json-reading.ts';
+import type { RuleId } from '../contract/rule-catalog.ts';
+import type { Violation } from '../contract/violation.ts';
 
 export type MockOperation = 'SendEmail' | 'SendBulkEmail';
 
@@ -32,6 +34,18 @@ export type StoredBulkEntry = {
   error?: string;
 };
 
+/**
+ * An ADVISE finding on an accepted request (RULES.md, levels): SES accepts such a request, but the
+ * result is not what the sender meant (C-ADDR8: the display name arrives mangled).
+ */
+export type StoredAdvice = { rule: RuleId; clause: string; path: string; message: string; cause?: RuleId };
+
+export function storedAdvice(v: Violation): StoredAdvice {
+  return v.cause === undefined
+    ? { rule: v.rule, clause: v.clause, path: v.path, message: v.message }
+    : { rule: v.rule, clause: v.clause, path: v.path, message: v.message, cause: v.cause };
+}
+
 export type StoredMessage = {
   /** The id the caller got back: `data.id` (documented) or `MessageId` (aws; for bulk, the request id). */
   id: string;
@@ -49,6 +63,8 @@ export type StoredMessage = {
   template?: { name?: string; subject?: string; templateData?: string };
   raw?: ParsedRawMessage;
   entries?: StoredBulkEntry[];
+  /** What SES would accept but the sender did not mean; absent when there is none. */
+  advice?: StoredAdvice[];
   /** The request body exactly as parsed. */
   request: unknown;
 };
