@@ -25,7 +25,6 @@ import {
   badDotsLocalPart,
   dotAtomLocalPart,
   eightBitLocalPart,
-  eightBitQuotedLocalPart,
   longestLocalPart,
   tooLongLocalPart,
   unescapedSpecialLocalPart,
@@ -146,7 +145,9 @@ export const MUST_ADDRESS_KINDS: readonly BadAddressKind<AddressRule>[] = [
     clause: 'local-part',
     kind: 'eight-bit',
     evidence: ['obs', 'parser'],
-    addresses: withLocal(fc.oneof({ withCrossShrink: true }, eightBitLocalPart, eightBitQuotedLocalPart)),
+    // Unquoted only: JavaMail before 1.6 did not look inside a quoted-string, so SES's parser
+    // takes `"é"@example.com`, and the quoted form has no evidence of its own.
+    addresses: withLocal(eightBitLocalPart),
   },
   {
     rule: 'C-ADDR2',

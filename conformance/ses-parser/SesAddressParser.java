@@ -1,6 +1,6 @@
 // Test-only harness: judges email addresses the way Amazon SES does, with JavaMail's strict
 // InternetAddress parser (SES's error texts are this parser's texts; reference §7.1), plus the
-// rule of JavaMail before 1.6 that any character at or above 0x7F in the local part or the domain
+// rule of JavaMail before 1.6 that a character at or above 0x7F in the local part or the domain
 // is "control or whitespace" (Debian ships 1.6.5, which lets UTF-8 through; SES does not).
 //
 // Run as a single-file source program (no build step): java -cp javax.mail.jar SesAddressParser.java
@@ -73,20 +73,34 @@ public class SesAddressParser {
   }
 
   /**
-   * JavaMail before 1.6 refused any character at or above 0x7F in an addr-spec with the texts
-   * below. Applied after 1.6.5 accepted the value, so only the verdict, never the order of checks,
-   * can differ from the old release (an address with two defects may get the other text).
+   * JavaMail before 1.6 refused any character at or above 0x7F in an addr-spec, with the texts
+   * below, in the loop of checkAddress that 1.6 relaxed. That loop skips what it does not check: the
+   * inside of a quoted-string and the character after a backslash, so `"\u00e9"@example.com` passed
+   * it, and so it does here. Applied after 1.6.5 accepted the value, so only the verdict, never the
+   * order of checks, can differ from the old release (an address with two defects may get the
+   * other text).
    */
   static String preUtf8Refusal(InternetAddress address) {
     String spec = address.getAddress();
     if (spec == null) return null;
-    int at = spec.lastIndexOf('@');
-    for (int i = 0; i < spec.length(); i++) {
-      if (spec.charAt(i) >= 0x7f) {
-        return i < at || at < 0
-            ? "Local address contains control or whitespace"
-            : "Domain contains control or whitespace";
+    int len = spec.length();
+    char c = (char) -1;
+    boolean inquote = false;
+    int i;
+    for (i = 0; i < len; i++) {
+      char lastc = c;
+      c = spec.charAt(i);
+      if (c == '\\' || lastc == '\\') continue;
+      if (c == '"') {
+        inquote = !inquote;
+        continue;
       }
+      if (inquote) continue;
+      if (c == '@') break;
+      if (c >= 0x7f) return "Local address contains control or whitespace";
+    }
+    for (i++; i < len; i++) {
+      if (spec.charAt(i) >= 0x7f) return "Domain contains control or whitespace";
     }
     return null;
   }

@@ -31,8 +31,8 @@ function refusals(found: readonly FoundAddress[], verdicts: readonly ParserVerdi
 describe('valid cases (a)', () => {
   it(`every address of ${MIN_ADDRESSES}+ distinct ones in valid SendEmail and SendBulkEmail bodies passes SES's parser`, async () => {
     const bodies = [
-      ...fc.sample(validSendEmail(FROM), { numRuns: 1200, seed: SEED }),
-      ...fc.sample(validSendBulkEmail(FROM), { numRuns: 500, seed: SEED }),
+      ...fc.sample(validSendEmail(FROM), { numRuns: 1500, seed: SEED }),
+      ...fc.sample(validSendBulkEmail(FROM), { numRuns: 600, seed: SEED }),
     ];
     // One value once: the numbered and sender addresses come back in almost every body.
     const distinct = new Map<string, FoundAddress>();
