@@ -121,9 +121,10 @@ export const emptyLabelDomain: fc.Arbitrary<string> = fc
  */
 export const illegalCharacterDomain: fc.Arbitrary<string> = fc
   .tuple(asciiLabel, fc.constantFrom(..."_!#$%&'*+/=?^`{|}~"), fc.nat(), tld)
+  // Replaced, not inserted: a 63-octet label stays within the SHOULD clause's length.
   .map(([label, bad, at, top]) => {
-    const i = at % (label.length + 1);
-    return `${label.slice(0, i)}${bad}${label.slice(i)}.${top}`;
+    const i = at % label.length;
+    return `${label.slice(0, i)}${bad}${label.slice(i + 1)}.${top}`;
   });
 
 /**
