@@ -1,29 +1,32 @@
 /**
  * Does a SendEmail body keep the contract? Schema rules come from the spec, semantic rules from
- * one module each; the result is every violation found (empty = valid).
+ * one module each; the result is every violation found (empty = valid), advice apart.
  */
 import { destinationRecipients, RECIPIENT_LISTS, recipientCounts } from './destination-recipients.ts';
 import { checkEmailContent } from './email-content.ts';
-import { isJsonObject, objectAt } from './json-reading.ts';
+import { isJsonObject, objectAt, stringAt } from './json-reading.ts';
+import type { RecipientHeaderCounts } from './mime/check-raw-message.ts';
+import { checkMessageTags } from './rules/cont8-message-tags.ts';
+import { checkTemplateVariables, parseTemplateData } from './rules/cont14-template-variables.ts';
 import { checkRecipientLimit } from './rules/dest1-recipient-limit.ts';
 import { checkAtLeastOneRecipient } from './rules/dest2-at-least-one-recipient.ts';
 import { checkRecipients } from './rules/dest3-valid-recipients.ts';
 import { checkJsonObject } from './rules/req1-json-object.ts';
+import { checkFromAddressPresent } from './rules/req4-from-address.ts';
 import { schemaViolations } from './schema/schema-violations.ts';
 import { checkSenderAddresses } from './sender-addresses.ts';
 import { type CheckResult, finishCheck, type ValidationOptions } from './validation-options.ts';
 import type { Violation } from './violation.ts';
+
+/** The recipients a raw message names in its own To/Cc/Bcc headers, when it was read that far. */
+export type RawRecipients = { recipients?: readonly string[]; perHeader?: RecipientHeaderCounts };
 
 /**
  * Recipient rules (C-DEST1…3) of one Destination. For Raw content (`raw` given) without any
  * Destination address, the MIME To/Cc/Bcc headers name the recipients instead; when the MIME could
  * not be read that far, its own violations already say why and nothing is counted.
  */
-export function checkDestination(
-  destination: unknown,
-  path: string,
-  raw?: { recipients?: readonly string[] },
-): Violation[] {
+export function checkDestination(destination: unknown, path: string, raw?: RawRecipients): Violation[] {
   const recipients = destinationRecipients(destination, path);
   const counts = recipientCounts(destination);
   const total = counts.ToAddresses + counts.CcAddresses + counts.BccAddresses;
@@ -38,9 +41,10 @@ export function checkDestination(
   if (total === 0 && raw) {
     const rawRecipients = raw.recipients;
     if (!rawRecipients) return [];
+    const perHeader = raw.perHeader ?? { 'To/Cc/Bcc headers': rawRecipients.length };
     // Address defects in those headers are C-MIME6's to report.
     return [
-      ...checkRecipientLimit({ 'To/Cc/Bcc headers': rawRecipients.length }, '/Content/Raw/Data'),
+      ...checkRecipientLimit(perHeader, '/Content/Raw/Data', 'headers'),
       ...checkAtLeastOneRecipient(rawRecipients.length, '/Content/Raw/Data', 'the To, Cc and Bcc headers'),
     ];
   }
@@ -57,16 +61,24 @@ export function checkSendEmail(body: unknown, options: ValidationOptions = {}): 
   if (notObject.length > 0) return { violations: notObject, advice: [] };
   const content = checkEmailContent(objectAt(body, 'Content'), '/Content');
   const isRaw = objectAt(objectAt(body, 'Content'), 'Raw') !== undefined;
+  const template = objectAt(objectAt(body, 'Content'), 'Template');
+  const raw: RawRecipients | undefined = isRaw
+    ? {
+        ...(content.rawRecipients ? { recipients: content.rawRecipients } : {}),
+        ...(content.rawRecipientHeaders ? { perHeader: content.rawRecipientHeaders } : {}),
+      }
+    : undefined;
   return finishCheck(
     [
       ...schemaViolations('SendEmailRequest', body),
+      ...checkFromAddressPresent(body, 'send-email'),
       ...checkSenderAddresses(body),
-      ...checkDestination(
-        objectAt(body, 'Destination'),
-        '/Destination',
-        isRaw ? { recipients: content.rawRecipients } : undefined,
-      ),
+      ...checkDestination(objectAt(body, 'Destination'), '/Destination', raw),
+      ...checkMessageTags(body, '', 'EmailTags'),
       ...content.violations,
+      ...checkTemplateVariables(template, '/Content/Template', [
+        { data: parseTemplateData(stringAt(template, 'TemplateData')) },
+      ]),
     ],
     options,
   );

@@ -20,8 +20,9 @@ import { checkMultipartStructure } from '../rules/mime7-multipart-structure.ts';
 import { checkAttachmentExtensions } from '../rules/mime8-blocked-attachment.ts';
 import { checkRawDataSize } from '../rules/mime9-data-size.ts';
 import { checkTransferHygiene } from '../rules/mime10-transfer-hygiene.ts';
+import { checkContentTypeSyntax } from '../rules/mime11-content-type-syntax.ts';
 import type { Violation } from '../violation.ts';
-import { recipientsOf } from './address-headers.ts';
+import { addressesOf, recipientsOf } from './address-headers.ts';
 import type { RawMessage } from './mime-entity.ts';
 import { parseMimeStructure } from './parse-mime-structure.ts';
 
@@ -32,7 +33,13 @@ export type RawMessageReport = {
    * (C-DEST1/2) when the request has no `Destination`. Undefined when `Data` could not be decoded.
    */
   recipients?: string[];
+  /** How many of `recipients` each kind of header holds (repeated headers added up), for messages. */
+  recipientHeaders?: RecipientHeaderCounts;
 };
+
+export type RecipientHeaderCounts = { To: number; Cc: number; Bcc: number };
+
+const RECIPIENT_HEADER_NAMES = { to: 'To', cc: 'Cc', bcc: 'Bcc' } as const;
 
 const MESSAGE_RULES: ReadonlyArray<(message: RawMessage) => Violation[]> = [
   checkHeaderSections,
@@ -43,6 +50,7 @@ const MESSAGE_RULES: ReadonlyArray<(message: RawMessage) => Violation[]> = [
   checkMultipartStructure,
   checkAttachmentExtensions,
   checkTransferHygiene,
+  checkContentTypeSyntax,
 ];
 
 /** Judges `data`, the base64 text of `Content.Raw.Data`, found at JSON pointer `path`. */
@@ -55,5 +63,16 @@ export function checkRawMessage(data: string, path: string): RawMessageReport {
   return {
     violations: MESSAGE_RULES.flatMap((rule) => rule(message)),
     recipients: recipientsOf(message.root),
+    recipientHeaders: recipientHeaderCounts(message.root),
   };
+}
+
+function recipientHeaderCounts(root: RawMessage['root']): RecipientHeaderCounts {
+  const counts: RecipientHeaderCounts = { To: 0, Cc: 0, Bcc: 0 };
+  for (const header of root.headers) {
+    if (!Object.hasOwn(RECIPIENT_HEADER_NAMES, header.key)) continue;
+    const name = RECIPIENT_HEADER_NAMES[header.key as keyof typeof RECIPIENT_HEADER_NAMES];
+    counts[name] += addressesOf(header).filter((address) => address !== '').length;
+  }
+  return counts;
 }

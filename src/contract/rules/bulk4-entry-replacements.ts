@@ -1,11 +1,14 @@
 import { objectAt, stringAt } from '../json-reading.ts';
 import { liftViolation, pointer, type Violation } from '../violation.ts';
+import { checkReservedHeaderNames } from './cont4-reserved-header-names.ts';
 import { checkTemplateDataObject } from './cont7-template-data-object.ts';
+import { checkMessageTags } from './cont8-message-tags.ts';
 
 /**
  * C-BULK4 MUST. Each entry's `ReplacementTemplateData`, `ReplacementTags`, `ReplacementHeaders`
- * pass C-CONT7, C-CONT8, C-CONT4. (Tags and header syntax are schema keywords, lifted to C-BULK4
- * by `liftEntryViolations`; the JSON-object check of the data is code.)
+ * pass C-CONT7, C-CONT8, C-CONT4. (Header syntax and counts are schema keywords, lifted to C-BULK4
+ * by `liftEntryViolation`; the JSON-object check of the data, the tags and the reserved header
+ * names are code, lifted here.)
  */
 export function checkEntryReplacements(entry: unknown, index: number): Violation[] {
   const path = pointer('BulkEmailEntries', index);
@@ -14,5 +17,9 @@ export function checkEntryReplacements(entry: unknown, index: number): Violation
     objectAt(objectAt(entry, 'ReplacementEmailContent'), 'ReplacementTemplate'),
     'ReplacementTemplateData',
   );
-  return [...checkTemplateDataObject(data, dataPath).map((v) => liftViolation(v, 'C-BULK4'))];
+  return [
+    ...checkTemplateDataObject(data, dataPath),
+    ...checkMessageTags(entry, path, 'ReplacementTags'),
+    ...checkReservedHeaderNames(entry, path, 'ReplacementHeaders'),
+  ].map((v) => (v.level === 'MUST' ? liftViolation(v, 'C-BULK4') : v));
 }

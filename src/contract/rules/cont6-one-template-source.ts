@@ -13,10 +13,11 @@ export function checkOneTemplateSource(template: unknown, path: string): Violati
   if (!isJsonObject(template)) return [];
   const given = SOURCES.filter((key) => Object.hasOwn(template, key));
   if (given.length <= 1) return [];
-  const v = violation(
-    'C-CONT6',
-    path,
-    `names its template ${given.length} ways (${given.join(', ')}); give one`,
-  );
-  return [{ ...v, level: 'SHOULD' }];
+  return [
+    violation(
+      'C-CONT6.single-source',
+      path,
+      `names its template ${given.length} ways (${given.join(', ')}); give one`,
+    ),
+  ];
 }

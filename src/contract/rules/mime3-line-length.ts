@@ -5,9 +5,11 @@ import { type Violation, violation } from '../violation.ts';
 export const MAX_LINE_OCTETS = 998;
 
 /**
- * C-MIME3 MUST. No line longer than 998 octets, not counting the line ending.
+ * C-MIME3 ADVISE. No line longer than 998 octets, not counting the line ending. SES has been seen
+ * to accept and deliver longer lines; receiving servers then bounce them.
  *
- * One violation per message: the first long line (path of the part holding it) and a count of the rest.
+ * Advice, never a violation: one per message, at the first long line (path of the part holding
+ * it), with a count of the rest.
  */
 export function checkLineLength(message: RawMessage): Violation[] {
   const reader = new LineReader(message.bytes);
@@ -24,7 +26,7 @@ export function checkLineLength(message: RawMessage): Violation[] {
     violation(
       'C-MIME3',
       entityPointer(message, entityAt(message.root, first.start)),
-      `line ${first.line} is ${first.length} octets long; at most ${MAX_LINE_OCTETS} are allowed before the line ending${more}`,
+      `line ${first.line} is ${first.length} octets long${more}; SES sends it, but receiving servers may bounce lines over ${MAX_LINE_OCTETS} octets (fold headers, use quoted-printable or base64 bodies)`,
     ),
   ];
 }

@@ -1,12 +1,13 @@
 import { entitiesOf, headerPointer, type RawMessage } from '../mime/mime-entity.ts';
 import { type Violation, violation } from '../violation.ts';
 
-// Reference R17 as written; the set holds the names in lower case (header names are case-insensitive).
+// Reference R17 as written, plus List-Unsubscribe-Post (reference §7.6); the set holds the names in lower case (header names are case-insensitive).
 const R17 =
   'From Sender Reply-To Return-Path Subject Date Message-ID In-Reply-To References MIME-Version ' +
   'Content-Type Content-Transfer-Encoding Content-Disposition Content-ID Content-Description ' +
   'Content-Language Content-Length Content-Location Content-MD5 Content-Base Content-Class ' +
   'Content-Duration Content-Alternative DKIM-Signature DomainKey-Signature List-Id List-Unsubscribe ' +
+  'List-Unsubscribe-Post ' +
   'List-Subscribe List-Post List-Help List-Owner List-Archive Accept-Language Importance Priority ' +
   'Precedence Keywords Comments Organization User-Agent Thread-Index Thread-Topic Auto-Submitted ' +
   'Archived-At Bounces-to Errors-To Delivered-To Disposition-Notification-To ' +
@@ -17,7 +18,8 @@ const R17 =
 export const SINGLE_INSTANCE_HEADERS: ReadonlySet<string> = new Set(R17.toLowerCase().split(' '));
 
 /**
- * C-MIME5 MUST. Headers listed in reference R17 appear at most once.
+ * C-MIME5 MUST. Headers listed in reference R17 (and `List-Unsubscribe-Post`, §7.6) appear at most
+ * once, compared case-insensitively.
  *
  * Checked in every header section (message and parts): two `Content-Type` headers in a part are as
  * ambiguous as in the message. Reports each repeated name once, at its second occurrence.
