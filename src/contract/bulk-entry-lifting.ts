@@ -1,7 +1,8 @@
 /**
  * Schema violations inside `BulkEmailEntries[i]` are reported under the bulk rule they break
- * (RULES.md section 9): address and recipient rules as C-BULK3, C-CONT4/7/8 as C-BULK4, with the
- * original rule as `cause`. SHOULD-level ones keep their own id, so lifting never makes a SHOULD a MUST.
+ * (RULES.md section 10): address and recipient rules as C-BULK3, C-CONT4/7/8 as C-BULK4, with the
+ * original rule and clause as `cause`. Only MUST-level ones are lifted: SHOULD and ADVISE ones keep
+ * their own id and level, so lifting never makes a SHOULD a MUST nor advice an error.
  */
 import type { RuleId } from './rule-catalog.ts';
 import { liftViolation, type Violation } from './violation.ts';

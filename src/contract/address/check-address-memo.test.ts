@@ -12,6 +12,13 @@ describe('checkAddress remembers verdicts per value', () => {
     expect(checkAddress('jürgen@example.com', '/x')).toHaveLength(1);
   });
 
+  it('keeps the clause and level of a remembered defect, not just the rule', () => {
+    const first = checkAddress('user@-abc.com', '/FromEmailAddress');
+    const second = checkAddress('user@-abc.com', '/ReplyToAddresses/0');
+    expect(second).toEqual(first.map((v) => ({ ...v, path: '/ReplyToAddresses/0' })));
+    expect(second.map((v) => [v.rule, v.clause, v.level])).toEqual([['C-ADDR5', 'label-shape', 'SHOULD']]);
+  });
+
   it('stays right past its bound and for values too long to keep', () => {
     for (let i = 0; i < 2_500; i++) expect(checkAddress(`user${i}@example.com`, '/a')).toEqual([]);
     expect(checkAddress('user1@bücher.de', '/b').map((v) => v.rule)).toEqual(['C-ADDR4']);

@@ -1,15 +1,19 @@
 /**
- * Section 2 of RULES.md for one address value: every C-ADDR rule, MUST and SHOULD alike (the
- * caller filters by level). A value that is not a mailbox at all is one C-ADDR1 violation and
- * nothing more; otherwise each rule judges its own piece, so one defect gives one rule id.
- * Never throws.
+ * Section 2 of RULES.md for one address value: every C-ADDR rule, at every level (the caller
+ * filters SHOULD and keeps ADVISE apart). A value that is not a mailbox at all is one
+ * C-ADDR1.syntax violation and nothing more; otherwise each rule judges its own piece, so one
+ * defect gives one rule id. Never throws.
+ *
+ * CR, LF and NUL are C-ADDR1.control (SHOULD); the rest of the value is then judged with each of
+ * them read as a space, as SES's parser reads CR/LF (folding white space): `a@example.com\r\n` is
+ * that one SHOULD defect, `a\r\n@example.com` also a space before '@' (C-ADDR2, MUST).
  *
  * The verdict is a pure function of the value, and a mock or a test run sees the same senders
  * and recipients again and again, so it is remembered per value (bounded, like the per-domain
- * memo beneath it). The JSON pointer differs per call: the rule and sentence are kept, never a
- * violation.
+ * memo beneath it). The JSON pointer differs per call: the rule, clause and sentence are kept,
+ * never a violation.
  */
-import { checkMailboxSyntax } from '../rules/addr1-mailbox-syntax.ts';
+import { checkControlCharacters, checkMailboxSyntax } from '../rules/addr1-mailbox-syntax.ts';
 import { checkSevenBitLocalPart } from '../rules/addr2-seven-bit-local-part.ts';
 import { checkAddressLengths } from '../rules/addr3-address-lengths.ts';
 import { checkDisplayName } from '../rules/addr8-display-name.ts';
@@ -18,13 +22,20 @@ import { domainViolations } from './domain-violations.ts';
 import { parseMailbox } from './parse-mailbox.ts';
 import { rememberedVerdicts } from './remembered-verdicts.ts';
 
+const LINE_BREAK_OR_NUL = /[\r\n\0]/g;
+
 function judge(value: string): Violation[] {
-  const parsed = parseMailbox(value);
-  if (!parsed.ok) return checkMailboxSyntax(value, parsed, '');
+  const found = checkControlCharacters(value, '');
+  const text = found.length === 0 ? value : value.replace(LINE_BREAK_OR_NUL, ' ');
+  const parsed = parseMailbox(text);
+  if (!parsed.ok) {
+    for (const v of checkMailboxSyntax(text, parsed, '')) found.push(v);
+    return found;
+  }
   const { mailbox } = parsed;
   // Each rule usually finds nothing: append only what is there instead of spreading empty arrays.
-  const found = checkSevenBitLocalPart(mailbox.localPart, '');
   for (const more of [
+    checkSevenBitLocalPart(mailbox.localPart, ''),
     checkAddressLengths(mailbox, ''),
     domainViolations(mailbox.domain, ''), // C-ADDR4–7
     checkDisplayName(mailbox.displayName, ''),

@@ -44,6 +44,17 @@ describe('parseMailbox: values that are one mailbox', () => {
     ['bücher@example.com', { localPart: 'bücher', domain: 'example.com', addrSpec: 'bücher@example.com' }],
     ['a..b@bücher.de', { localPart: 'a..b', domain: 'bücher.de', addrSpec: 'a..b@bücher.de' }],
     ['Jürgen <j@-x.com>', { displayName: 'Jürgen', localPart: 'j', domain: '-x.com', addrSpec: 'j@-x.com' }],
+    // CFWS around the value and inside the brackets is trimmed, as SES's parser trims it.
+    [' a@example.com\t', { localPart: 'a', domain: 'example.com', addrSpec: 'a@example.com' }],
+    [
+      ' Bob  < a@example.com > ',
+      { displayName: 'Bob', localPart: 'a', domain: 'example.com', addrSpec: 'a@example.com' },
+    ],
+    // Quoted specials and an unquoted '.' in a display name are fine.
+    [
+      'John Q. "@[x]" <a@example.com>',
+      { displayName: 'John Q. "@[x]"', localPart: 'a', domain: 'example.com', addrSpec: 'a@example.com' },
+    ],
   ])('%j', (text, mailbox) => {
     expect(parseMailbox(text)).toEqual({ ok: true, mailbox });
   });
@@ -56,17 +67,31 @@ describe('parseMailbox: values that are not one mailbox', () => {
     ['a@b@example.com', { index: 3, unsupported: false, reason: /more than one '@'/ }],
     ['@example.com', { index: 0, unsupported: false, reason: /local part .* empty/ }],
     ['alice@', { index: 6, unsupported: false, reason: /domain .* empty/ }],
-    ['a@example.com\r\nBcc: x@evil.com', { index: 13, unsupported: false, reason: /carriage return/ }],
-    ['a@example.com\nBcc: x@evil.com', { index: 13, unsupported: false, reason: /line feed/ }],
-    ['a\u0000b@example.com', { index: 1, unsupported: false, reason: /NUL/ }],
-    [' a@example.com', { index: 0, unsupported: false, reason: /starts with whitespace/ }],
-    ['a@example.com ', { index: 13, unsupported: false, reason: /ends with whitespace/ }],
     ['Alice <a@example.com', { index: 6, unsupported: false, reason: /never closed/ }],
     ['a@example.com>', { index: 13, unsupported: false, reason: /without a '<'/ }],
     ['Alice <a@example.com> x', { index: 21, unsupported: false, reason: /text after/ }],
     ['A <b> <a@example.com>', { index: 6, unsupported: false, reason: /second '<'/ }],
     ['Alice <>', { index: 6, unsupported: false, reason: /holds no address/ }],
-    ['"Alice <a@example.com>', { index: 0, unsupported: false, reason: /quoted-string .* never closed/ }],
+    [
+      '"Alice <a@example.com>',
+      { index: 0, unsupported: false, reason: /quoted-string opened by the '"' at index 0 is never closed/ },
+    ],
+    ['Bob "Smith <a@example.com>', { index: 4, unsupported: false, reason: /'"' at index 4/ }],
+    ['   ', { index: 0, unsupported: false, reason: /only white space/ }],
+    [
+      'Bob@home <a@example.com>',
+      { index: 3, unsupported: false, reason: /display name has an unquoted '@' at index 3/ },
+    ],
+    ['Bob [x] <a@example.com>', { index: 4, unsupported: false, reason: /unquoted '\[' at index 4/ }],
+    ['Bob <a@example.com> x', { index: 19, unsupported: false, reason: /text after/ }],
+    [
+      '=?UTF-8?B?YWxpY2VAZXhhbXBsZS5vcmc=?=',
+      { index: 0, unsupported: false, reason: /whole address is an encoded-word/ },
+    ],
+    [
+      'Bob <=?UTF-8?Q?a=40b.org?=>',
+      { index: 5, unsupported: false, reason: /whole address is an encoded-word/ },
+    ],
     ['a@example.com, b@example.com', { index: 13, unsupported: false, reason: /','/ }],
     ['undisclosed-recipients:;', { index: 22, unsupported: false, reason: /group/ }],
     ['a;b@example.com', { index: 1, unsupported: false, reason: /';' at index 1/ }],
@@ -75,7 +100,6 @@ describe('parseMailbox: values that are not one mailbox', () => {
     ['user@192.0.2.1', { index: 5, unsupported: true, reason: /IP address/ }],
     ['user(comment)@example.com', { index: 4, unsupported: true, reason: /comment/ }],
     ['<@relay.example:a@example.com>', { index: 15, unsupported: true, reason: /source route/ }],
-    ['< a@example.com>', { index: 1, unsupported: true, reason: /whitespace inside the angle brackets/ }],
   ])('%j', (text, { index, unsupported, reason }) => {
     const parsed = parseMailbox(text);
     expect(parsed).toMatchObject({ ok: false, index, unsupported });

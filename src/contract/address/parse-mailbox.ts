@@ -2,18 +2,24 @@
  * One RFC 5322 mailbox (§3.4) as SES takes it in an address field: an addr-spec `local@domain`, or a
  * name-addr `display-name <local@domain>`.
  *
- * The parser only settles the form of the whole (C-ADDR1): where the display name, the local part
- * and the domain are. It does not judge what is inside each piece; C-ADDR2 (local part), C-ADDR4–7
- * (domain) and C-ADDR8 (display name) do. So `bücher@example.com` and `a..b@example.com` parse, and
- * one defect ends up under exactly one rule id.
+ * The parser only settles the form of the whole (C-ADDR1.syntax): where the display name, the local
+ * part and the domain are. It does not judge what is inside each piece; C-ADDR2 (local part),
+ * C-ADDR4–7 (domain) and C-ADDR8 (display name) do. So `bücher@example.com` and `a..b@example.com`
+ * parse, and one defect ends up under exactly one rule id. CR, LF and NUL are the caller's to
+ * report (C-ADDR1.control) and to read as spaces first, as SES's parser does.
+ *
+ * White space around the value and inside the angle brackets is RFC 5322 CFWS, and SES's parser
+ * trims it (RULES.md section 10), so it is not part of any piece.
  *
  * Failures are one of two kinds:
- * - malformed: no `@`, more than one unquoted `@`, an empty piece, unbalanced `<`/`>`, a list or a
- *   group where one mailbox belongs, CR/LF/NUL anywhere, whitespace around the address;
+ * - malformed: no `@`, more than one unquoted `@`, an empty piece, unbalanced `<`/`>` or quotes, a
+ *   list or a group where one mailbox belongs, an unquoted `@`, `[` or `]` in the display name;
  * - unsupported: syntax RFC 5322 allows but the contract leaves OPEN (C-ADDR9): comments, domain
- *   literals, IP-address domains, source routes. The project rejects these (RULES.md section 9)
+ *   literals, IP-address domains, source routes. The project rejects these (RULES.md section 10)
  *   and the engine reports them under C-ADDR1.
  */
+import { looksLikeEncodedWord } from './encoded-word.ts';
+
 export { splitAddressList } from './split-address-list.ts';
 
 export type Mailbox = {
@@ -36,16 +42,10 @@ export type MailboxParse =
       unsupported: boolean;
     };
 
-const CONTROL_NAMES: Record<string, string> = {
-  '\r': 'a carriage return (CR)',
-  '\n': 'a line feed (LF)',
-  '\0': 'a NUL character',
-};
-
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 /** Positions of the characters that carry structure, outside quoted-strings. */
-type Structure = { at: number[]; lt: number[]; gt: number[] };
+type Structure = { at: number[]; lt: number[]; gt: number[]; brackets: number[] };
 
 function malformed(reason: string, index: number): MailboxParse {
   return { ok: false, reason, index, unsupported: false };
@@ -55,25 +55,36 @@ function unsupported(reason: string, index: number): MailboxParse {
   return { ok: false, reason, index, unsupported: true };
 }
 
+/** Space or tab: the white space RFC 5322 folds, and all SES's parser trims once CR/LF are spaces. */
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+/** [start, end) of `text` between `from` and `to` without white space at either end. */
+function trimmed(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  let end = to;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+/** Every space-separated word of the text is shaped `=?…?=`. */
+function isEncodedWords(text: string): boolean {
+  const words = text.split(/[ \t]+/);
+  return words.every(looksLikeEncodedWord);
+}
+
 export function parseMailbox(text: string): MailboxParse {
   if (text.length === 0) return malformed('it is empty', 0);
-  const control = text.search(/[\r\n\0]/);
-  if (control !== -1) {
-    const name = CONTROL_NAMES[text.charAt(control)] ?? 'a control character';
-    return malformed(
-      `it contains ${name} at index ${control}, and CR, LF or NUL would start a new header line`,
-      control,
-    );
-  }
-  if (/^\s/.test(text)) return malformed('it starts with whitespace', 0);
-  if (/\s$/.test(text)) return malformed('it ends with whitespace', text.length - 1);
+  let [start, end] = trimmed(text, 0, text.length);
+  if (start === end) return malformed('it holds only white space', 0);
+  const valueStart = start;
 
   const structure = scanStructure(text);
   if (!('at' in structure)) return structure;
 
   const { lt, gt } = structure;
-  let start = 0;
-  let end = text.length;
   let displayName: string | undefined;
   if (lt.length > 1) return malformed(`it has a second '<' at index ${lt[1]}`, lt[1] ?? 0);
   if (gt.length > 1) return malformed(`it has a second '>' at index ${gt[1]}`, gt[1] ?? 0);
@@ -85,22 +96,30 @@ export function parseMailbox(text: string): MailboxParse {
   if (open !== undefined) {
     if (close === undefined) return malformed(`the '<' at index ${open} is never closed with '>'`, open);
     if (close < open) return malformed(`the '>' at index ${close} comes before the '<'`, close);
-    if (close !== text.length - 1) {
+    if (close !== end - 1) {
       return malformed(`there is text after the closing '>' at index ${close}`, close + 1);
     }
-    const name = text.slice(0, open).trimEnd();
-    if (name !== '') displayName = name;
-    start = open + 1;
-    end = close;
-    if (start === end) return malformed(`'<>' holds no address`, open);
-    if (/^\s/.test(text.slice(start, end)) || /\s$/.test(text.slice(start, end))) {
-      return unsupported(
-        'whitespace inside the angle brackets (folding white space around the addr-spec)',
-        start,
-      );
+    const [nameStart, nameEnd] = trimmed(text, valueStart, open);
+    if (nameEnd > nameStart) displayName = text.slice(nameStart, nameEnd);
+    for (const i of [...structure.at, ...structure.brackets]) {
+      if (i < open) {
+        return malformed(
+          `the display name has an unquoted '${text.charAt(i)}' at index ${i}: put the name in double quotes ("...")`,
+          i,
+        );
+      }
     }
+    [start, end] = trimmed(text, open + 1, close);
+    if (start === end) return malformed(`'<>' holds no address`, open);
   }
 
+  // Before the '@' search: `=?UTF-8?Q?a@b.org?=` has one, and is still the same mistake.
+  if (isEncodedWords(text.slice(start, end))) {
+    return malformed(
+      `the whole address is an encoded-word; only the display name may be encoded: write 'Name <local@domain>' with the name alone as '=?UTF-8?B?…?='`,
+      start,
+    );
+  }
   let at: number | undefined;
   for (const i of structure.at) {
     if (i < start || i >= end) continue;
@@ -127,7 +146,7 @@ export function parseMailbox(text: string): MailboxParse {
  * end the walk with a failure.
  */
 function scanStructure(text: string): Structure | MailboxParse {
-  const structure: Structure = { at: [], lt: [], gt: [] };
+  const structure: Structure = { at: [], lt: [], gt: [], brackets: [] };
   let quoteStart = -1;
   // Character codes, not one-character strings: this loop runs over every address the engine sees.
   for (let i = 0; i < text.length; i++) {
@@ -137,7 +156,11 @@ function scanStructure(text: string): Structure | MailboxParse {
       else if (code === QUOTE) quoteStart = -1;
       continue;
     }
-    if (code > AT) continue; // letters and the rest above '@' carry no structure
+    if (code > AT) {
+      // Letters and the rest above '@' carry no structure; brackets matter in a display name only.
+      if (code === OPEN_BRACKET || code === CLOSE_BRACKET) structure.brackets.push(i);
+      continue;
+    }
     switch (code) {
       case QUOTE:
         quoteStart = i;
@@ -164,8 +187,12 @@ function scanStructure(text: string): Structure | MailboxParse {
         return malformed(`it has a ';' at index ${i}, and a group (name: addresses;) is not a mailbox`, i);
     }
   }
-  if (quoteStart !== -1)
-    return malformed(`the quoted-string at index ${quoteStart} is never closed`, quoteStart);
+  if (quoteStart !== -1) {
+    return malformed(
+      `the quoted-string opened by the '"' at index ${quoteStart} is never closed: add the closing '"'`,
+      quoteStart,
+    );
+  }
   return structure;
 }
 
@@ -178,4 +205,6 @@ const SEMICOLON = 0x3b;
 const LT = 0x3c;
 const GT = 0x3e;
 const AT = 0x40;
+const OPEN_BRACKET = 0x5b;
 const BACKSLASH = 0x5c;
+const CLOSE_BRACKET = 0x5d;

@@ -1,12 +1,12 @@
 /**
- * A bounded memo of pure verdicts about a string (an address, a domain): the rules and sentences
- * found, without the JSON pointer, which differs per call and is added on the way out. The memo is
+ * A bounded memo of pure verdicts about a string (an address, a domain): the violations found,
+ * without the JSON pointer, which differs per call and is added on the way out. The memo is
  * dropped whole once full, and over-long keys are judged but never kept, so no caller can make it
  * grow without bound.
  */
-import { type Violation, violation } from '../violation.ts';
+import type { Violation } from '../violation.ts';
 
-type Problem = Pick<Violation, 'rule' | 'message' | 'cause'>;
+type Problem = Omit<Violation, 'path'>;
 
 const NONE: readonly Problem[] = [];
 
@@ -19,14 +19,16 @@ export function rememberedVerdicts(
     let problems = remembered.get(key);
     if (problems === undefined) {
       const found = judge(key);
-      problems =
-        found.length === 0 ? NONE : found.map(({ rule, message, cause }) => ({ rule, message, cause }));
+      // Rule, clause, level and cause all survive: a clause decides the level (C-ADDR5.labels is a
+      // MUST, C-ADDR5.label-shape a SHOULD), so keeping the rule alone would change verdicts.
+      problems = found.length === 0 ? NONE : found.map(({ path: _, ...problem }) => problem);
       if (key.length <= limits.keyLength) {
         if (remembered.size >= limits.entries) remembered.clear();
         remembered.set(key, problems);
       }
     }
     if (problems.length === 0) return [];
-    return problems.map(({ rule, message, cause }) => violation(rule, path, message, cause));
+    // Fresh objects per call: callers may change what they get back.
+    return problems.map((problem) => ({ ...problem, path }));
   };
 }

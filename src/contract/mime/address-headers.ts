@@ -2,7 +2,8 @@
  * The address headers of a raw message (RULES.md section 2 lists them) and how their values are read:
  * split at top-level commas by the address module, each address then judged by `checkAddress`.
  * A value with 8-bit octets is read as UTF-8, so a raw `bücher.de` reaches the address rules as the
- * Unicode it stands for and fails the rule that names the defect (C-ADDR4), not a generic one.
+ * Unicode it stands for and fails the rule that names the defect (C-ADDR4), not a generic one, and
+ * a raw `Zoë` display name gets the same C-ADDR8 advice as in a JSON field (RULES.md section 10).
  */
 import { checkAddress } from '../address/check-address.ts';
 import { splitAddressList } from '../address/parse-mailbox.ts';
@@ -50,7 +51,7 @@ export function addressHeaderViolations(header: MimeHeader, path: string): Viola
   if (header.value.trim() === '') {
     return header.key === 'bcc'
       ? []
-      : [violation('C-ADDR1', path, `the ${header.name} header holds no address`)];
+      : [violation('C-ADDR1.syntax', path, `the ${header.name} header holds no address`)];
   }
   return addressesOf(header).flatMap((address, index) => checkAddress(address, `${path}/${index}`));
 }
@@ -65,9 +66,10 @@ export function recipientsOf(root: MimeEntity): string[] {
 
 /**
  * Reports an address-rule violation under the MIME rule for its header (C-MIME4 for From, C-MIME6 for
- * the rest). A SHOULD-level address defect (C-ADDR7) keeps its own id: lifting it under a MUST rule
- * would make a `--strict`-only defect fail the default run.
+ * the rest), the address rule and clause kept as the cause. Only MUST-level defects are lifted: a
+ * SHOULD (C-ADDR3, C-ADDR5.label-shape, C-ADDR6, C-ADDR7) keeps its own id, or a `--strict`-only
+ * defect would fail the default run, and advice (C-ADDR8) keeps its own id and level.
  */
 export function liftAddressViolation(inner: Violation, rule: 'C-MIME4' | 'C-MIME6'): Violation {
-  return inner.level === 'MUST' ? liftViolation(inner, rule) : inner;
+  return inner.level === 'MUST' ? liftViolation(inner, `${rule}.address`) : inner;
 }

@@ -33,14 +33,34 @@ describe('C-ADDR3 address lengths', () => {
     expect(checkAddressLengths(value, '/p')).toEqual([]);
   });
 
-  it.each<[string, Mailbox, RegExp]>([
-    ['65-octet local part', mailbox('a'.repeat(65), 'example.com'), /is 65 octets long; at most 64/],
-    ['63 ASCII + one 2-octet character', mailbox(`${'a'.repeat(63)}ü`, 'example.com'), /is 65 octets long/],
-    ['65-octet quoted local part', mailbox(`"${'a'.repeat(63)}"`, 'example.com'), /is 65 octets long/],
-    ['255-octet addr-spec', mailbox('a'.repeat(64), domainOf(190)), /is 255 octets long; at most 254/],
-  ])('rejects a %s', (_, value, message) => {
+  it.each<[string, Mailbox, string, RegExp]>([
+    [
+      '65-octet local part',
+      mailbox('a'.repeat(65), 'example.com'),
+      'local-part-length',
+      /is 65 octets long; at most 64/,
+    ],
+    [
+      '63 ASCII + one 2-octet character',
+      mailbox(`${'a'.repeat(63)}ü`, 'example.com'),
+      'local-part-length',
+      /is 65 octets long/,
+    ],
+    [
+      '65-octet quoted local part',
+      mailbox(`"${'a'.repeat(63)}"`, 'example.com'),
+      'local-part-length',
+      /is 65 octets long/,
+    ],
+    [
+      '255-octet addr-spec',
+      mailbox('a'.repeat(64), domainOf(190)),
+      'address-length',
+      /is 255 octets long; at most 254/,
+    ],
+  ])('rejects a %s (C-ADDR3.%s, a SHOULD)', (_, value, clause, message) => {
     const violations = checkAddressLengths(value, '/p');
-    expect(violations.map((v) => v.rule)).toEqual(['C-ADDR3']);
+    expect(violations.map((v) => [v.rule, v.clause, v.level])).toEqual([['C-ADDR3', clause, 'SHOULD']]);
     expect(violations[0]?.message).toMatch(message);
   });
 

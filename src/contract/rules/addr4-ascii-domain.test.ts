@@ -24,7 +24,7 @@ describe('C-ADDR4 ASCII domain', () => {
     ],
   ])('rejects %j with a Punycode suggestion when there is one', (domain, message) => {
     expect(checkAsciiDomain(domain, '/ReplyToAddresses/1')).toEqual([
-      { rule: 'C-ADDR4', level: 'MUST', path: '/ReplyToAddresses/1', message },
+      { rule: 'C-ADDR4', clause: 'main', level: 'MUST', path: '/ReplyToAddresses/1', message },
     ]);
   });
 });

@@ -24,28 +24,31 @@ describe('C-ADDR5 domain labels', () => {
     expect(checkDomainLabels(domain, '/p')).toEqual([]);
   });
 
-  it.each<[string, RegExp]>([
-    ['localhost', /has only one label/],
-    ['example..com', /empty label/],
-    ['.example.com', /empty label/],
-    ['example.com.', /empty label/],
-    [`${'a'.repeat(64)}.com`, /label 'a{64}' of 64 octets; at most 63/],
-    [domainOf(254), /is 254 octets long; at most 253/],
-    ['-abc.com', /'-abc' that starts with a hyphen/],
-    ['abc-.com', /'abc-' that ends with a hyphen/],
-    ['example.com-', /'com-' that ends with a hyphen/],
-    ['exa_mple.com', /'exa_mple' with '_'/],
-    ['exa mple.com', /'exa mple' with ' '/],
-    ['example.com"', /with '"'/],
-    ['example.123', /all-digit top-level label '123'/],
-    ['example.0', /all-digit top-level label '0'/],
-  ])('rejects %j', (domain, message) => {
+  it.each<[string, string, RegExp]>([
+    ['localhost', 'labels', /has only one label/],
+    ['example..com', 'labels', /empty label/],
+    ['.example.com', 'labels', /empty label/],
+    ['example.com.', 'labels', /empty label/],
+    ['exa_mple.com', 'labels', /'exa_mple' with '_'/],
+    ['exa mple.com', 'labels', /white space in the label 'exa mple'/],
+    [' example.com', 'labels', /a space right after '@' is the usual slip/],
+    ['example.com"', 'labels', /with '"'/],
+    [`${'a'.repeat(64)}.com`, 'label-shape', /label 'a{64}' of 64 octets; at most 63/],
+    [domainOf(254), 'label-shape', /is 254 octets long; at most 253/],
+    ['-abc.com', 'label-shape', /'-abc' that starts with a hyphen/],
+    ['abc-.com', 'label-shape', /'abc-' that ends with a hyphen/],
+    ['example.com-', 'label-shape', /'com-' that ends with a hyphen/],
+    ['example.123', 'label-shape', /all-digit top-level label '123'/],
+    ['example.0', 'label-shape', /all-digit top-level label '0'/],
+  ])('rejects %j under C-ADDR5.%s', (domain, clause, message) => {
     const violations = checkDomainLabels(domain, '/Destination/BccAddresses/0');
-    expect(violations.map((v) => [v.rule, v.path])).toEqual([['C-ADDR5', '/Destination/BccAddresses/0']]);
+    expect(violations.map((v) => [v.rule, v.clause, v.level, v.path])).toEqual([
+      ['C-ADDR5', clause, clause === 'labels' ? 'MUST' : 'SHOULD', '/Destination/BccAddresses/0'],
+    ]);
     expect(violations[0]?.message).toMatch(message);
   });
 
-  it('reports each defect of a domain with several', () => {
+  it('reports each defect of a domain with several, the MUST clause first', () => {
     expect(checkDomainLabels('-a_.1', '/p').map((v) => v.message)).toEqual([
       `the domain '-a_.1' has the label '-a_' with '_': labels hold only letters, digits and hyphens`,
       `the domain '-a_.1' has the label '-a_' that starts with a hyphen`,

@@ -34,7 +34,9 @@ describe('C-ADDR6 valid Punycode', () => {
     ['mail.xn--zz', /'xn--zz' has Punycode 'zz'/],
   ])('rejects %j', (domain, message) => {
     const violations = checkValidPunycode(domain, '/FromEmailAddress');
-    expect(violations.map((v) => [v.rule, v.path])).toEqual([['C-ADDR6', '/FromEmailAddress']]);
+    expect(violations.map((v) => [v.rule, v.level, v.path])).toEqual([
+      ['C-ADDR6', 'SHOULD', '/FromEmailAddress'],
+    ]);
     expect(violations[0]?.message).toMatch(message);
   });
 

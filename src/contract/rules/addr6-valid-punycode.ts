@@ -4,7 +4,7 @@ import { quoteForMessage } from '../address/quote-for-message.ts';
 import { type Violation, violation } from '../violation.ts';
 
 /**
- * C-ADDR6 MUST (valid Punycode). A label that starts with `xn--` (case-insensitive) is a valid
+ * C-ADDR6 SHOULD (valid Punycode; SES's parser does not decode Punycode). A label that starts with `xn--` (case-insensitive) is a valid
  * A-label: its Punycode part decodes (RFC 3492), the result contains a non-ASCII character, and
  * encoding it again gives the same label (case-insensitively). `xn--`, `xn--zz`, `xn---` and
  * labels that decode to plain ASCII are invalid.

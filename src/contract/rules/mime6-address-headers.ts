@@ -9,15 +9,17 @@ import { headerPointer, type RawMessage } from '../mime/mime-entity.ts';
 import { type Violation, violation } from '../violation.ts';
 
 /**
- * C-MIME6 MUST. Address headers (From, Sender, Reply-To, To, Cc, Bcc) pass section 2 (7-bit local
- * parts, Punycode domains, encoded-word display names). Header bytes above 0x7F are invalid in them.
+ * C-MIME6 MUST (clause `address`). Address headers (From, Sender, Reply-To, To, Cc, Bcc) pass
+ * section 2 at its MUST level (7-bit local parts, ASCII domains, mailbox syntax).
  *
- * Project decision (RULES.md section 9): address defects in `Sender`, `Reply-To`, `To`, `Cc`, `Bcc`
- * are reported here with the address rule as `cause`; those in `From` belong to C-MIME4. 8-bit octets
- * are read as UTF-8 and judged by the address rules, which name the defect (a raw `bücher.de` is
- * C-ADDR4); only when no address rule fires (e.g. 8-bit octets in a group name) is the octet itself
- * reported, without a cause. `Sender` holds one mailbox (RFC 5322 §3.6.2). Only the message's own
- * header section is checked: address headers in MIME parts carry no meaning.
+ * Project decisions (RULES.md section 10): MUST-level address defects in `Sender`, `Reply-To`,
+ * `To`, `Cc`, `Bcc` are reported here with the address rule as `cause`; those in `From` belong to
+ * C-MIME4; SHOULD and ADVISE findings keep their own id and level. 8-bit octets are read as UTF-8
+ * and judged by the address rules, which name the defect (a raw `bücher.de` is C-ADDR4). Raw 8-bit
+ * bytes in a display name (OPEN in C-MIME6) are accepted with C-ADDR8 advice, as in a JSON field,
+ * where SES accepts raw non-ASCII names; so are 8-bit octets that no address rule explains (in a
+ * group name, which is a display name too). `Sender` holds one mailbox (RFC 5322 §3.6.2). Only the
+ * message's own header section is checked: address headers in MIME parts carry no meaning.
  */
 export function checkAddressHeaders(message: RawMessage): Violation[] {
   const root = message.root;
@@ -29,10 +31,20 @@ export function checkAddressHeaders(message: RawMessage): Violation[] {
     if (header.key !== 'from') out.push(...found.map((v) => liftAddressViolation(v, 'C-MIME6')));
     if (found.length > 0) continue;
     if (hasEightBitOctets(header.value)) {
-      out.push(violation('C-MIME6', path, `the ${header.name} header holds octets above 0x7F`));
+      out.push(
+        violation(
+          'C-ADDR8.encoded-words',
+          path,
+          `the ${header.name} header holds raw octets above 0x7F outside any address (a group name?): SES accepts them but mail programs show them mangled; write the name as RFC 2047 encoded-words`,
+        ),
+      );
     } else if (header.key === 'sender' && addressesOf(header).length > 1) {
       out.push(
-        violation('C-MIME6', path, 'the Sender header must hold exactly one mailbox (RFC 5322 §3.6.2)'),
+        violation(
+          'C-MIME6.address',
+          path,
+          'the Sender header must hold exactly one mailbox (RFC 5322 §3.6.2)',
+        ),
       );
     }
   }
