@@ -88,6 +88,8 @@ export class SesParser {
   /** The parser's verdict on each value, in order: one round trip for the whole batch. */
   judge(values: readonly string[], kind: ValueKind = 'address'): Promise<ParserVerdict[]> {
     if (this.exited) return Promise.reject(this.exited);
+    // An empty batch would send a bare newline, which is no request at all.
+    if (values.length === 0) return Promise.resolve([]);
     if (this.pending) return Promise.reject(new Error('one batch at a time'));
     const prefix = kind === 'list' ? 'l' : 'a';
     const request = `${values.map((v) => `${prefix}${encode(v)}`).join('\n')}\n.\n`;
