@@ -11,6 +11,7 @@ export type Attachment = {
   ContentType?: string;
   ContentDisposition?: 'ATTACHMENT' | 'INLINE';
   ContentTransferEncoding?: 'BASE64' | 'QUOTED_PRINTABLE' | 'SEVEN_BIT';
+  ContentId?: string;
 };
 
 export const ALLOWED_EXTENSIONS = [
@@ -49,23 +50,54 @@ export const validAttachment: fc.Arbitrary<Attachment> = fc
 
 export const validAttachments: fc.Arbitrary<Attachment[]> = fc.array(validAttachment, { maxLength: 2 });
 
-/** C-CONT5: one broken attachment among valid ones. */
-export const invalidAttachments: fc.Arbitrary<Attachment[]> = fc
-  .tuple(
-    fc.array(validAttachment, { maxLength: 1 }),
-    validAttachment,
-    fc.constantFrom('blocked-extension', 'no-extension', 'bad-base64', 'bad-disposition'),
-    fc.constantFrom(...BLOCKED_EXTENSIONS),
-  )
-  .map(([others, attachment, defect, blocked]) => {
-    const stem = attachment.FileName.replace(/\.[^.]*$/, '');
-    const broken: Attachment =
-      defect === 'blocked-extension'
-        ? { ...attachment, FileName: `${stem}.${blocked}` }
-        : defect === 'no-extension'
-          ? { ...attachment, FileName: stem }
-          : defect === 'bad-base64'
-            ? { ...attachment, RawContent: `${attachment.RawContent}*=` }
-            : ({ ...attachment, ContentDisposition: 'DOWNLOAD' } as unknown as Attachment);
-    return [...others, broken];
-  });
+/** One broken attachment after up to one valid one. */
+const oneBroken = (
+  defects: readonly string[],
+  breakIt: (attachment: Attachment, defect: string, blocked: string) => Attachment,
+): fc.Arbitrary<Attachment[]> =>
+  fc
+    .tuple(
+      fc.array(validAttachment, { maxLength: 1 }),
+      validAttachment,
+      fc.constantFrom(...defects),
+      fc.constantFrom(...BLOCKED_EXTENSIONS),
+    )
+    .map(([others, attachment, defect, blocked]) => [...others, breakIt(attachment, defect, blocked)]);
+
+const stemOf = (a: Attachment) => a.FileName.replace(/\.[^.]*$/, '');
+
+/** C-CONT5 by clause: one broken attachment among valid ones. */
+export const invalidAttachmentsByClause: Readonly<
+  Record<'file-name' | 'raw-content' | 'fields', fc.Arbitrary<Attachment[]>>
+> = {
+  'file-name': oneBroken(['blocked-extension', 'no-extension', 'too-long', 'empty'], (a, defect, blocked) => {
+    if (defect === 'blocked-extension') return { ...a, FileName: `${stemOf(a)}.${blocked}` };
+    if (defect === 'no-extension') return { ...a, FileName: stemOf(a) };
+    if (defect === 'too-long') return { ...a, FileName: `${'f'.repeat(252)}.pdf` };
+    return { ...a, FileName: '' };
+  }),
+  'raw-content': oneBroken(['bad-character', 'bad-padding'], (a, defect) => ({
+    ...a,
+    RawContent: defect === 'bad-character' ? `${a.RawContent}*=` : 'QUJD=',
+  })),
+  fields: oneBroken(
+    ['bad-disposition', 'bad-encoding', 'long-content-type', 'empty-content-type', 'long-content-id'],
+    (a, defect) => {
+      if (defect === 'bad-disposition')
+        return { ...a, ContentDisposition: 'DOWNLOAD' } as unknown as Attachment;
+      if (defect === 'bad-encoding')
+        return { ...a, ContentTransferEncoding: 'UUENCODE' } as unknown as Attachment;
+      if (defect === 'long-content-type') return { ...a, ContentType: `application/${'x'.repeat(67)}` };
+      if (defect === 'empty-content-type') return { ...a, ContentType: '' };
+      return { ...a, ContentId: `<${'i'.repeat(77)}>` } as Attachment;
+    },
+  ),
+};
+
+/** C-CONT5, any clause. */
+export const invalidAttachments: fc.Arbitrary<Attachment[]> = fc.oneof(
+  { withCrossShrink: true },
+  invalidAttachmentsByClause['file-name'],
+  invalidAttachmentsByClause['raw-content'],
+  invalidAttachmentsByClause.fields,
+);

@@ -8,8 +8,6 @@ import fc from 'fast-check';
 import { validAddress } from './address.ts';
 import { BLOCKED_EXTENSIONS } from './attachments.ts';
 import { encodedWord } from './display-name.ts';
-import { unicodeDomain } from './domain.ts';
-import { eightBitLocalPart } from './local-part.ts';
 import {
   base64OfBytes,
   defaultBoundary,
@@ -54,20 +52,65 @@ const subject = fc.oneof(
   },
 );
 
-const headerRecipients = fc.uniqueArray(validAddress, {
-  minLength: 1,
-  maxLength: 3,
-  selector: (a) => a.toLowerCase(),
-});
+/** The recipient headers of a raw message, counted together for C-DEST1 and C-DEST2. */
+export const RAW_RECIPIENT_HEADERS = ['To', 'Cc', 'Bcc'] as const;
+export type RawRecipientHeader = (typeof RAW_RECIPIENT_HEADERS)[number];
+const recipientHeader = fc.constantFrom<RawRecipientHeader>(...RAW_RECIPIENT_HEADERS);
 
+/** The addr-spec of an address, lower-cased: recipients are kept distinct (duplicates are C-DEST4, OPEN). */
+function mailboxKey(address: string): string {
+  return (/<([^>]*)>\s*$/.exec(address)?.[1] ?? address).toLowerCase();
+}
+
+type Assigned = ReadonlyArray<readonly [RawRecipientHeader, string]>;
+
+/** The To/Cc/Bcc header lines for recipients assigned to headers, in that order. */
+export function recipientHeaders(assigned: Assigned): Array<[string, string]> {
+  return RAW_RECIPIENT_HEADERS.flatMap((name): Array<[string, string]> => {
+    const addresses = assigned.filter(([h]) => h === name).map(([, a]) => a);
+    return addresses.length > 0 ? [[name, addresses.join(', ')]] : [];
+  });
+}
+
+/** `count` numbered recipients spread over To, Cc and Bcc (no one header need hold them all). */
+export const numberedHeaderRecipients = (min: number, max: number): fc.Arbitrary<Assigned> =>
+  fc
+    .array(recipientHeader, { minLength: min, maxLength: max })
+    .map((headers) => headers.map((h, i) => [h, `r${i + 1}@example.com`] as const));
+
+/** 1–4 distinct generated recipients in To/Cc/Bcc, or exactly 50 numbered ones (the C-DEST1 boundary). */
+const headerRecipients: fc.Arbitrary<Assigned> = fc.oneof(
+  { withCrossShrink: true },
+  {
+    arbitrary: fc.uniqueArray(fc.tuple(recipientHeader, validAddress), {
+      minLength: 1,
+      maxLength: 4,
+      selector: ([, a]) => mailboxKey(a),
+    }),
+    weight: 9,
+  },
+  { arbitrary: numberedHeaderRecipients(50, 50), weight: 1 },
+);
+
+/**
+ * A valid raw message from `from`: recipients in To/Cc/Bcc, sometimes a Sender (the sender itself)
+ * and a Reply-To, so every address header of C-MIME6 appears in valid cases too.
+ */
 export function validRawMessage(from: string): fc.Arbitrary<RawMessageSpec> {
   return fc
-    .tuple(headerRecipients, fc.option(headerRecipients, { nil: undefined }), subject, mimeTree)
-    .map(([to, cc, subj, tree]) => {
+    .tuple(
+      headerRecipients,
+      fc.option(validAddress, { nil: undefined, freq: 4 }),
+      fc.boolean(),
+      subject,
+      mimeTree,
+    )
+    .map(([recipients, replyTo, withSender, subj, tree]) => {
       const headers: Array<[string, string]> = [
         ['From', from],
-        ['To', to.join(', ')],
-        ...(cc ? ([['Cc', cc.join(', ')]] as Array<[string, string]>) : []),
+        ...(withSender ? ([['Sender', from]] as Array<[string, string]>) : []),
+        ...recipientHeaders(recipients),
+        ...(replyTo ? ([['Reply-To', replyTo]] as Array<[string, string]>) : []),
         ['Subject', subj],
         ['Date', 'Thu, 1 Jan 2026 00:00:00 +0000'],
         ['MIME-Version', '1.0'],
@@ -76,14 +119,29 @@ export function validRawMessage(from: string): fc.Arbitrary<RawMessageSpec> {
     });
 }
 
+/** The same message with `count` recipients in its To/Cc/Bcc headers instead (0 = no such header). */
+export function withHeaderRecipients(spec: RawMessageSpec, recipients: Assigned): RawMessageSpec {
+  const rest = spec.headers.filter(([n]) => !(RAW_RECIPIENT_HEADERS as readonly string[]).includes(n));
+  const [first, ...others] = rest;
+  return { ...spec, headers: [...(first ? [first] : []), ...recipientHeaders(recipients), ...others] };
+}
+
 /** The header names whose second copy C-MIME5 forbids, sampled from reference R17. */
-const ONCE_ONLY = ['Subject', 'Date', 'MIME-Version', 'Reply-To', 'Message-ID'] as const;
+const ONCE_ONLY = [
+  'Subject',
+  'Date',
+  'MIME-Version',
+  'Reply-To',
+  'Message-ID',
+  'List-Unsubscribe-Post',
+] as const;
 const ONCE_ONLY_VALUES: Record<(typeof ONCE_ONLY)[number], string> = {
   Subject: 'Hello',
   Date: 'Thu, 1 Jan 2026 00:00:00 +0000',
   'MIME-Version': '1.0',
   'Reply-To': 'reply@example.com',
   'Message-ID': '<one@example.com>',
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 };
 
 const sevenBitLeaf = (text: string): Leaf => ({
@@ -97,53 +155,77 @@ function withPart(tree: MimeNode, part: MimeNode): MimeNode {
   return { kind: 'multipart', subtype: 'mixed', parts: [tree, part] };
 }
 
-/** A raw-MIME rule and a generator of raw messages (as text) that break exactly it. */
+/** A raw-MIME rule (or clause) and a generator of raw messages (as text) that break exactly it. */
 export type InvalidRawMessage = fc.Arbitrary<string>;
+
+/** A single 7bit text part, so the header section is the only place a test line can land. */
+function plain(spec: RawMessageSpec): string[] {
+  return serialiseMessage({ ...spec, tree: sevenBitLeaf('Hello') }).split('\r\n');
+}
+
+/**
+ * C-MIME11 (SHOULD): a Content-Type without `/`, or a parameter without `=` or with an unclosed
+ * quote, in a Content-Type or Content-Disposition header.
+ */
+const MALFORMED_TYPE_LINES = [
+  'Content-Type: text; charset=UTF-8',
+  'Content-Type: text/plain; charset',
+  'Content-Type: text/plain; charset="UTF-8',
+  'Content-Disposition: inline; filename',
+  'Content-Disposition: inline; filename="note.txt',
+] as const;
+
+export function malformedContentTypeMessages(from: string): InvalidRawMessage {
+  return fc.tuple(validRawMessage(from), fc.constantFrom(...MALFORMED_TYPE_LINES)).map(([spec, bad]) => {
+    const lines = plain(spec);
+    const at = lines.findIndex((line) => line.startsWith('Content-Type: text/plain'));
+    if (bad.startsWith('Content-Type')) lines.splice(at, 1, bad);
+    else lines.splice(at + 1, 0, bad);
+    return lines.join('\r\n');
+  });
+}
 
 export function invalidRawMessages(
   from: string,
 ): Record<
-  'C-MIME2' | 'C-MIME3' | 'C-MIME4' | 'C-MIME5' | 'C-MIME6' | 'C-MIME7' | 'C-MIME8',
+  'C-MIME2' | 'C-MIME4.present' | 'C-MIME4.sender' | 'C-MIME5' | 'C-MIME7' | 'C-MIME8',
   InvalidRawMessage
 > {
   const valid = validRawMessage(from);
   return {
     // A single part, so the message holds no other empty line that could end the header section.
-    'C-MIME2': valid.map((spec) => {
-      const lines = serialiseMessage({ ...spec, tree: sevenBitLeaf('Hello') }).split('\r\n');
-      const blank = lines.indexOf('');
-      lines.splice(blank, 1, 'This body follows the headers without a blank line.');
-      return lines.join('\r\n');
-    }),
-    'C-MIME3': fc
-      .tuple(valid, fc.integer({ min: 999, max: 1100 }))
-      .map(([spec, length]) =>
-        serialiseMessage({ ...spec, tree: withPart(spec.tree, sevenBitLeaf('y'.repeat(length))) }),
-      ),
+    'C-MIME2': fc
+      .tuple(valid, fc.constantFrom('no-blank-line', 'no-colon', 'space-in-name'))
+      .map(([spec, defect]) => {
+        const lines = plain(spec);
+        if (defect === 'no-blank-line') {
+          lines.splice(lines.indexOf(''), 1, 'This body follows the headers without a blank line.');
+        } else {
+          lines.splice(1, 0, defect === 'no-colon' ? 'X-Broken header line' : 'X Broken: value');
+        }
+        return lines.join('\r\n');
+      }),
     // A second From is also a repeat of an R17 header, which the engine reports as C-MIME5;
     // only the missing From is C-MIME4's alone.
-    'C-MIME4': valid.map((spec) =>
+    'C-MIME4.present': valid.map((spec) =>
       serialiseMessage({ ...spec, headers: spec.headers.filter(([name]) => name !== 'From') }),
     ),
+    // Two From mailboxes need a Sender to say which one sent it (RFC 5322 3.6.2).
+    'C-MIME4.sender': fc
+      .tuple(valid, fc.constantFrom('other@example.com', 'Ann <ann@example.org>'))
+      .map(([spec, other]) =>
+        serialiseMessage({
+          ...spec,
+          headers: spec.headers
+            .filter(([name]) => name !== 'Sender')
+            .map(([n, v]): [string, string] => [n, n === 'From' ? `${v}, ${other}` : v]),
+        }),
+      ),
     'C-MIME5': fc.tuple(valid, fc.constantFrom(...ONCE_ONLY)).map(([spec, name]) => {
       const value = ONCE_ONLY_VALUES[name];
       const headers = spec.headers.filter(([n]) => n !== name);
       return serialiseMessage({ ...spec, headers: [...headers, [name, value], [name, value]] });
     }),
-    'C-MIME6': fc
-      .tuple(
-        valid,
-        fc.oneof(
-          { withCrossShrink: true },
-          unicodeDomain.map((d) => `to@${d}`),
-          eightBitLocalPart.map((l) => `${l}@example.com`),
-        ),
-        fc.constantFrom('To', 'Cc', 'Reply-To'),
-      )
-      .map(([spec, bad, name]) => {
-        const headers = spec.headers.filter(([n]) => n !== name);
-        return serialiseMessage({ ...spec, headers: [...headers, [name, bad]] });
-      }),
     'C-MIME7': fc
       .tuple(valid, fc.constantFrom('no-closing', 'reused', 'no-boundary'))
       .map(([spec, defect]) => {

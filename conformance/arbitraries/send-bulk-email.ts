@@ -1,6 +1,8 @@
 /**
  * Valid SendBulkEmail bodies: an inline template as `DefaultContent` and 1–50 entries, each with
- * its own small destination, replacement data, tags and headers.
+ * its own small destination, replacement data, tags and headers. The default data gives every
+ * template variable a value and replacement data never sets one to null, so the merged data of
+ * every entry does too (C-CONT14).
  */
 import fc from 'fast-check';
 import { validAddress } from './address.ts';
@@ -8,7 +10,7 @@ import { type MessageHeader, validHeaders } from './custom-headers.ts';
 import type { Destination } from './destination.ts';
 import { type MessageTag, validTags } from './message-tags.ts';
 import { senderAddress } from './send-email.ts';
-import { type Template, validTemplate, validTemplateData } from './template.ts';
+import { type Template, validReplacementData, validTemplate } from './template.ts';
 
 export type BulkEmailEntry = {
   Destination: Destination;
@@ -19,6 +21,8 @@ export type BulkEmailEntry = {
 
 export type SendBulkEmailBody = {
   FromEmailAddress?: string;
+  ReplyToAddresses?: string[];
+  FeedbackForwardingEmailAddress?: string;
   DefaultContent: { Template?: Template };
   BulkEmailEntries: BulkEmailEntry[];
   DefaultEmailTags?: MessageTag[];
@@ -41,7 +45,7 @@ export const validEntry: fc.Arbitrary<BulkEmailEntry> = fc
     {
       Destination: entryDestination,
       ReplacementTags: validTags,
-      ReplacementEmailContent: validTemplateData.map((data) => ({
+      ReplacementEmailContent: validReplacementData.map((data) => ({
         ReplacementTemplate: { ReplacementTemplateData: data },
       })),
       ReplacementHeaders: validHeaders,
@@ -70,6 +74,12 @@ export function validSendBulkEmail(from: string): fc.Arbitrary<SendBulkEmailBody
     .record(
       {
         FromEmailAddress: senderAddress(from),
+        ReplyToAddresses: fc.uniqueArray(validAddress, {
+          minLength: 1,
+          maxLength: 2,
+          selector: (a) => a.toLowerCase(),
+        }),
+        FeedbackForwardingEmailAddress: fc.constant(from),
         DefaultContent: validTemplate.map((Template) => ({ Template })),
         BulkEmailEntries: validEntries,
         DefaultEmailTags: validTags,

@@ -12,7 +12,10 @@ type Mutation = (body: Record<string, unknown>) => Record<string, unknown>;
 const SEND_EMAIL_MUTATIONS: Record<string, Mutation> = {
   'Content missing': ({ Content: _, ...rest }) => rest,
   'ToAddresses is a string': (b) => ({ ...b, Destination: { ToAddresses: 'a@example.com' } }),
-  'Destination is an array': (b) => ({ ...b, Destination: ['a@example.com'] }),
+  'CcAddresses is a string': (b) => ({
+    ...b,
+    Destination: { ...(b.Destination as object | undefined), CcAddresses: 'a@example.com' },
+  }),
   'FromEmailAddress is a number': (b) => ({ ...b, FromEmailAddress: 42 }),
   'EmailTags is an object': (b) => ({ ...b, EmailTags: { Name: 'a', Value: 'b' } }),
   'ReplyToAddresses holds a number': (b) => ({ ...b, ReplyToAddresses: [7] }),
