@@ -6,9 +6,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../src/contract/rule-registry.ts';
+import type { ConformanceCase } from './case.ts';
 import {
   computeRuleCoverage,
   describeCell,
+  findingCells,
+  judgeCase,
   type RuleCoverage,
   registryCells,
   thinClauses,
@@ -16,13 +19,56 @@ import {
   unreachedCells,
 } from './rule-coverage.ts';
 
-let coverage: RuleCoverage;
+describe('attributing a verdict to cells', () => {
+  const cellsOf = (c: ConformanceCase) => {
+    const verdict = judgeCase(c);
+    return [...verdict.violations, ...verdict.advice].flatMap((v) => findingCells(c.operation, v).cells);
+  };
 
-beforeAll(() => {
-  coverage = computeRuleCoverage();
-}, 300_000);
+  it('puts a bad address in a bulk entry in C-BULK3, its address rule and C-DEST3 at that list', () => {
+    const body = {
+      FromEmailAddress: 'sender@example.com',
+      DefaultContent: { Template: { TemplateContent: { Subject: 's', Text: 't' } } },
+      BulkEmailEntries: [
+        { Destination: { ToAddresses: ['a@example.com'] } },
+        { Destination: { CcAddresses: ['b@bücher.de'] } },
+      ],
+    };
+    expect(cellsOf({ operation: 'send-bulk-email', body }).sort()).toEqual([
+      'C-ADDR4.main send-bulk-email /BulkEmailEntries/*/Destination/CcAddresses',
+      'C-BULK3.main send-bulk-email /BulkEmailEntries/*/Destination',
+      'C-DEST3.main send-bulk-email /BulkEmailEntries/*/Destination/CcAddresses',
+    ]);
+  });
+
+  it('judges the media type and the text as a run sends them', () => {
+    expect(cellsOf({ operation: 'send-email', body: {}, contentType: 'text/plain' })).toContain(
+      'C-REQ2.media-type send-email /',
+    );
+    expect(cellsOf({ operation: 'send-email', text: '{"Destination":' })).toEqual([
+      'C-REQ1.main send-email /',
+    ]);
+  });
+
+  it('keeps advice in the cell of its ADVISE clause', () => {
+    const body = {
+      FromEmailAddress: 's@example.com',
+      Destination: { ToAddresses: ['Zoë <alice@example.org>'] },
+      Content: { Simple: { Subject: { Data: 'x' }, Body: { Text: { Data: 'y' } } } },
+    };
+    expect(cellsOf({ operation: 'send-email', body })).toEqual([
+      'C-ADDR8.encoded-words send-email /Destination/ToAddresses',
+    ]);
+  });
+});
 
 describe('rule registry coverage', () => {
+  let coverage: RuleCoverage;
+
+  beforeAll(() => {
+    coverage = computeRuleCoverage();
+  }, 300_000);
+
   it('lists a cell for every place of every MUST, SHOULD and ADVISE clause', () => {
     const places = Object.values(RULES).flatMap((entry) =>
       Object.values(entry.clauses as Record<string, { level: string; places: readonly string[] }>)

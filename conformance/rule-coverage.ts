@@ -115,7 +115,7 @@ function impliedFindings(rule: RuleId, clause: string): Array<{ rule: RuleId; cl
  * clause's places. C-DEST3 is only implied where its places reach (recipient lists), so an address
  * outside them (From, Reply-To) implies nothing and is not unplaced.
  */
-function findingCells(operation: Operation, v: Violation): { cells: string[]; unplaced: Violation[] } {
+export function findingCells(operation: Operation, v: Violation): { cells: string[]; unplaced: Violation[] } {
   const cells: string[] = [];
   const unplaced: Violation[] = [];
   const reported = [{ rule: v.rule, clause: v.clause, implied: false }];
