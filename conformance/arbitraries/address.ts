@@ -265,21 +265,6 @@ function byRule<R extends string>(
   ) as Record<R, fc.Arbitrary<string>>;
 }
 
-function byClause<R extends string>(
-  kinds: readonly BadAddressKind<R>[],
-): Readonly<Record<string, fc.Arbitrary<string>>> {
-  const clauses = [...new Set(kinds.map((k) => `${k.rule}.${k.clause}`))];
-  return Object.fromEntries(
-    clauses.map((ref) => [
-      ref,
-      fc.oneof(
-        { withCrossShrink: true },
-        ...kinds.filter((k) => `${k.rule}.${k.clause}` === ref).map((k) => k.addresses),
-      ),
-    ]),
-  );
-}
-
 /** Per MUST address rule: addresses that break exactly that rule's MUST clause. */
 export const invalidAddress: Readonly<Record<AddressRule, fc.Arbitrary<string>>> = byRule(MUST_ADDRESS_KINDS);
 export const ADDRESS_RULES = Object.keys(invalidAddress) as AddressRule[];
@@ -288,9 +273,3 @@ export const ADDRESS_RULES = Object.keys(invalidAddress) as AddressRule[];
 export const shouldInvalidAddress: Readonly<Record<ShouldAddressRule, fc.Arbitrary<string>>> =
   byRule(SHOULD_ADDRESS_KINDS);
 export const SHOULD_ADDRESS_RULES = Object.keys(shouldInvalidAddress) as ShouldAddressRule[];
-
-/** The same generators keyed by registry clause (`C-ADDR5.labels`, `C-ADDR5.label-shape`, …). */
-export const invalidAddressByClause: Readonly<Record<string, fc.Arbitrary<string>>> = byClause([
-  ...MUST_ADDRESS_KINDS,
-  ...SHOULD_ADDRESS_KINDS,
-]);
