@@ -6,7 +6,14 @@ const PATH = '/Content/Raw/Data';
 const check = (mime: string) => checkRawMessage(encodeRawData(mime), PATH).violations;
 const text = (body: string) => buildRawMessage({ body: { kind: 'text', text: body } });
 
-describe('C-MIME3 line length', () => {
+describe('C-MIME3 line length (ADVISE)', () => {
+  it('is advice: SES accepts long lines, so the finding is never a MUST or SHOULD violation', () => {
+    const found = check(text('a'.repeat(999)));
+    expect(found).toMatchObject([{ rule: 'C-MIME3', clause: 'line-length', level: 'ADVISE' }]);
+    expect(found[0]?.message).toContain('999 octets');
+    expect(found[0]?.message).toContain('bounce');
+  });
+
   it.each([
     ['a 999-octet body line', text('a'.repeat(999)), ['C-MIME3']],
     ['a 998-octet body line', text('a'.repeat(998)), []],

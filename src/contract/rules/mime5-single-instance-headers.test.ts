@@ -16,6 +16,15 @@ describe('C-MIME5 single-instance headers (R17)', () => {
       ['List-Unsubscribe: <mailto:u@example.com>', 'List-Unsubscribe: <https://example.com/u>'],
       ['C-MIME5'],
     ],
+    [
+      'two List-Unsubscribe-Post headers (reference §7.6)',
+      [
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+        'list-unsubscribe-post: List-Unsubscribe=One-Click',
+      ],
+      ['C-MIME5'],
+    ],
+    ['one List-Unsubscribe-Post header', ['List-Unsubscribe-Post: List-Unsubscribe=One-Click'], []],
     ['two acceptLanguage headers', ['acceptLanguage: en', 'acceptLanguage: de'], ['C-MIME5']],
     ['two Reply-To headers', ['Reply-To: a@example.com', 'Reply-To: b@example.com'], ['C-MIME5']],
     ['repeated Received headers', ['Received: from a', 'Received: from b'], []],
