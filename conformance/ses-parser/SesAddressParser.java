@@ -1,5 +1,5 @@
 // Test-only harness: judges email addresses the way Amazon SES does, with JavaMail's strict
-// InternetAddress parser (SES's error texts are this parser's texts; reference §7.1), plus the
+// InternetAddress parser (SES's error texts are this parser's texts; reference section 7.1), plus the
 // rule of JavaMail before 1.6 that a character at or above 0x7F in the local part or the domain
 // is "control or whitespace" (Debian ships 1.6.5, which lets UTF-8 through; SES does not).
 //
