@@ -23,12 +23,12 @@ export function checkAttachments(container: unknown, containerPath: string): Vio
       const blocked = blockedExtension(fileName);
       if (!extension) {
         violations.push(
-          violation('C-CONT5', `${at}/FileName`, `'${fileName}' has no extension; SES needs one`),
+          violation('C-CONT5.file-name', `${at}/FileName`, `'${fileName}' has no extension; SES needs one`),
         );
       } else if (blocked) {
         violations.push(
           violation(
-            'C-CONT5',
+            'C-CONT5.file-name',
             `${at}/FileName`,
             `the extension .${blocked} is blocked by SES (reference R22)`,
           ),
@@ -39,7 +39,9 @@ export function checkAttachments(container: unknown, containerPath: string): Vio
     if (rawContent !== undefined) {
       const problem = base64Problem(rawContent);
       if (problem)
-        violations.push(violation('C-CONT5', `${at}/RawContent`, `not valid base64: ${problem.reason}`));
+        violations.push(
+          violation('C-CONT5.raw-content', `${at}/RawContent`, `not valid base64: ${problem.reason}`),
+        );
     }
   }
   return violations;
