@@ -141,6 +141,9 @@ describe('checkAddress: one defect, one clause', () => {
       ' a@example.com',
       'a@example.com\t',
       'Bob < a@example.com >',
+      // Java's String.trim, which SES's parser applies: every character up to U+0020 at the ends.
+      '\u0001a@example.com\u001f',
+      'Bob <\u0001a@example.com>',
       // An unquoted '.' or '\' in a display name, control characters other than CR/LF/NUL there.
       'John Q. Public <j@example.com>',
       'Bob\\ <j@example.com>',

@@ -9,7 +9,8 @@
  * report (C-ADDR1.control) and to read as spaces first, as SES's parser does.
  *
  * White space around the value and inside the angle brackets is RFC 5322 CFWS, and SES's parser
- * trims it (RULES.md section 10), so it is not part of any piece.
+ * trims it, with any other character up to U+0020 (RULES.md section 10), so it is not part of any
+ * piece.
  *
  * Failures are one of two kinds:
  * - malformed: no `@`, more than one unquoted `@`, an empty piece, unbalanced `<`/`>` or quotes, a
@@ -55,17 +56,20 @@ function unsupported(reason: string, index: number): MailboxParse {
   return { ok: false, reason, index, unsupported: true };
 }
 
-/** Space or tab: the white space RFC 5322 folds, and all SES's parser trims once CR/LF are spaces. */
-function isWhiteSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09;
+/**
+ * What SES's parser trims from the ends of the value and of the addr-spec: Java's `String.trim`,
+ * every character up to U+0020 (space, tab, and the other C0 controls).
+ */
+function isTrimmed(code: number): boolean {
+  return code <= 0x20;
 }
 
-/** [start, end) of `text` between `from` and `to` without white space at either end. */
+/** [start, end) of `text` between `from` and `to` without what SES's parser trims at either end. */
 function trimmed(text: string, from: number, to: number): [number, number] {
   let start = from;
   let end = to;
-  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
