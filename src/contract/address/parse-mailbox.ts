@@ -118,7 +118,7 @@ export function parseMailbox(text: string): MailboxParse {
   }
 
   // Before the '@' search: `=?UTF-8?Q?a@b.org?=` has one, and is still the same mistake.
-  if (isEncodedWords(text.slice(start, end))) {
+  if (text.startsWith('=?', start) && isEncodedWords(text.slice(start, end))) {
     return malformed(
       `the whole address is an encoded-word; only the display name may be encoded: write 'Name <local@domain>' with the name alone as '=?UTF-8?B?…?='`,
       start,
