@@ -11,6 +11,7 @@ describe('startMockProcess', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
+        FromEmailAddress: 's@example.com',
         Destination: { ToAddresses: ['a@example.com'] },
         Content: { Simple: { Subject: { Data: 'Hi' }, Body: { Text: { Data: 'Hello' } } } },
       }),
