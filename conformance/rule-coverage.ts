@@ -339,6 +339,15 @@ export function unreachedCells(coverage: RuleCoverage): CellCoverage[] {
   return coverage.cells.filter((c) => (c.level === 'MUST' || c.level === 'SHOULD') && c.valid === 0);
 }
 
+/** `unreachedCells` by place: `<place> (C-ADDR1.syntax, C-ADDR2.local-part, …)`, in registry order. */
+export function unreachedPlaces(coverage: RuleCoverage): string[] {
+  const byPlace = new Map<string, string[]>();
+  for (const c of unreachedCells(coverage)) {
+    byPlace.set(c.place, [...(byPlace.get(c.place) ?? []), `${c.rule}.${c.clause}`]);
+  }
+  return [...byPlace].map(([place, clauses]) => `${place} (${clauses.join(', ')})`);
+}
+
 /** MUST and SHOULD clauses with fewer than `minimum` invalid catalog examples. */
 export function thinClauses(coverage: RuleCoverage, minimum = 2): ClauseExamples[] {
   return coverage.clauseExamples.filter((c) => c.examples.length < minimum);

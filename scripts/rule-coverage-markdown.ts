@@ -9,7 +9,7 @@ import {
   type RuleCoverage,
   thinClauses,
   ungeneratedCells,
-  unreachedCells,
+  unreachedPlaces,
 } from '../conformance/rule-coverage.ts';
 import { type Clause, RULES, type RuleId } from '../src/contract/rule-registry.ts';
 
@@ -37,7 +37,7 @@ function bulletList(lines: readonly string[], none: string): string {
 export function ruleCoverageMarkdown(coverage: RuleCoverage): string {
   const judged = coverage.cells.filter((c) => c.level === 'MUST' || c.level === 'SHOULD');
   const ungenerated = ungeneratedCells(coverage);
-  const unreached = unreachedCells(coverage);
+  const unreached = unreachedPlaces(coverage);
   const thin = thinClauses(coverage);
   const outside = [
     ...new Set(coverage.unplaced.map((u) => `${u.rule}.${u.clause} at \`${u.path || '/'}\` (${u.source})`)),
@@ -70,8 +70,8 @@ ${judged.length} MUST/SHOULD cells, ${coverage.cells.length - judged.length} ADV
 
 ### MUST/SHOULD cells without a generated case (${ungenerated.length})
 ${bulletList(ungenerated.map(describeCell), 'None.')}
-### MUST/SHOULD cells no valid case reaches (${unreached.length})
-${bulletList(unreached.map(describeCell), 'None.')}
+### Places of MUST/SHOULD cells no valid case reaches (${unreached.length})
+${bulletList(unreached, 'None.')}
 ### MUST/SHOULD clauses with fewer than 2 invalid examples (${thin.length})
 ${bulletList(
   thin.map((c) => `${c.rule}.${c.clause} (${c.level}): ${c.examples.length}`),
