@@ -103,7 +103,8 @@ describe('issue 13: verdicts of the revised non-address rules', () => {
 
   it('a Simple SendEmail without FromEmailAddress breaks C-REQ4', () => {
     const { FromEmailAddress: _, ...body } = simple();
-    expect(checkSendEmail(body).violations).toMatchObject([{ rule: 'C-REQ4', path: '/FromEmailAddress' }]);
+    expect(checkSendEmail(body).violations).toMatchObject([{ rule: 'C-REQ4', path: '/Content/Simple' }]);
+    expect(checkSendEmail(body).violations[0]?.message).toContain('needs a FromEmailAddress');
   });
 
   it('a raw SendEmail without FromEmailAddress but with a From header is valid', () => {

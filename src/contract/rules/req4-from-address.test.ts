@@ -11,7 +11,7 @@ describe('C-REQ4 FromEmailAddress for Simple, Template and bulk', () => {
     ['Template content', template],
   ])('%s without FromEmailAddress is invalid', (_name, Content) => {
     expect(checkFromAddressPresent({ Content }, 'send-email')).toMatchObject([
-      { rule: 'C-REQ4', level: 'MUST', path: '/FromEmailAddress' },
+      { rule: 'C-REQ4', level: 'MUST', path: `/Content/${Object.keys(Content)[0]}` },
     ]);
   });
 

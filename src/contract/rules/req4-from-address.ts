@@ -6,7 +6,8 @@ import { type Violation, violation } from '../violation.ts';
  * SendBulkEmail (SES: 400 `BadRequestException`, "Source cannot be empty"). Raw content may omit it
  * when the MIME `From` header is present (C-MIME4).
  *
- * Presence only: a value of the wrong type is C-REQ2's, a bad address section 2's.
+ * Presence only: a value of the wrong type is C-REQ2's, a bad address section 2's. SendEmail's
+ * violation sits at the content that needs the sender (`/Content/Simple`, `/Content/Template`).
  */
 export function checkFromAddressPresent(
   body: unknown,
@@ -25,11 +26,12 @@ export function checkFromAddressPresent(
   const content = objectAt(body, 'Content');
   const kind = (['Simple', 'Template'] as const).find((k) => objectAt(content, k) !== undefined);
   if (!kind) return [];
+  // At the content that needs the sender (the registry's places): the body has no member to point at.
   return [
     violation(
       'C-REQ4',
-      '/FromEmailAddress',
-      `is required with ${kind} content (SES: 'Source cannot be empty'); only Raw content may take the sender from its From header`,
+      `/Content/${kind}`,
+      `${kind} content needs a FromEmailAddress (SES: 'Source cannot be empty'); only Raw content may take the sender from its From header`,
     ),
   ];
 }
