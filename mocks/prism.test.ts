@@ -33,9 +33,19 @@ async function post(prism: RunningPrism, path: string, body: unknown) {
 
 describe('Prism on the documented spec', () => {
   let prism: RunningPrism;
+  const startupLog: string[] = [];
   beforeAll(async () => {
-    prism = await startPrism({ port: await freePort(), readyTimeoutMs: 45_000 });
+    prism = await startPrism({
+      port: await freePort(),
+      readyTimeoutMs: 45_000,
+      onLog: (line) => startupLog.push(line),
+    });
   }, 60_000);
+
+  it('starts without logging an error for its own readiness check', () => {
+    expect(startupLog.some((line) => /Prism is listening on/.test(line))).toBe(true);
+    expect(startupLog.filter((line) => /error/i.test(line))).toEqual([]);
+  });
   afterAll(() => prism?.close());
 
   it.each([

@@ -27,26 +27,30 @@ export type PrismOptions = {
 
 export type RunningPrism = { url: string; process: ChildProcess; close(): Promise<void> };
 
-/** Probes until Prism answers anything over HTTP, or the child exits, or the time runs out. */
-async function waitUntilReady(
-  url: string,
+/**
+ * Waits for Prism's own "Prism is listening on …" line. Probing with a request instead would make
+ * Prism log a red NO_PATH_MATCHED_ERROR for its own readiness check.
+ */
+function waitUntilListening(
   child: ChildProcess,
+  listening: Promise<void>,
+  url: string,
   timeoutMs: number,
   log: () => string,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`Prism exited with code ${child.exitCode} before listening:\n${log()}`);
-    try {
-      await fetch(`${url}/_prism-readiness-probe`, { signal: AbortSignal.timeout(1000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-  child.kill('SIGTERM');
-  throw new Error(`Prism did not answer on ${url} within ${timeoutMs} ms:\n${log()}`);
+  let timer: NodeJS.Timeout | undefined;
+  const exited = new Promise<never>((_, reject) => {
+    child.once('exit', (code) =>
+      reject(new Error(`Prism exited with code ${code} before listening:\n${log()}`)),
+    );
+  });
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`Prism did not listen on ${url} within ${timeoutMs} ms:\n${log()}`));
+    }, timeoutMs);
+  });
+  return Promise.race([listening, exited, late]).finally(() => clearTimeout(timer));
 }
 
 export async function startPrism(options: PrismOptions = {}): Promise<RunningPrism> {
@@ -63,15 +67,20 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
     },
   );
   let output = '';
+  let onListening: () => void = () => undefined;
+  const listening = new Promise<void>((resolve) => {
+    onListening = resolve;
+  });
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
     output = (output + text).slice(-4000);
     for (const line of text.split('\n')) if (line.trim()) options.onLog?.(line);
+    if (/Prism is listening on/.test(output)) onListening();
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  await waitUntilReady(url, child, options.readyTimeoutMs ?? 30_000, () => output);
+  await waitUntilListening(child, listening, url, options.readyTimeoutMs ?? 30_000, () => output);
   return {
     url,
     process: child,

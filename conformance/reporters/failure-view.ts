@@ -3,7 +3,7 @@
  * (status, headers, body), a curl command and the replay command. Long values are abbreviated.
  */
 import { curlCommand } from '../runner/curl-command.ts';
-import { type CommandContext, replayCommand } from '../runner/replay-command.ts';
+import { type CommandContext, replayCommand, replayFileCommand } from '../runner/replay-command.ts';
 import { DEFAULT_REPLAY_FILE } from '../runner/replay-file.ts';
 import type { PropertyResult } from '../runner/run-conformance.ts';
 
@@ -58,7 +58,11 @@ export function failureView(
       ? { response: { status: response.status, headers: response.headers, body: bodyValue(response.body) } }
       : {}),
     ...(error ? { error } : {}),
-    curl: curlCommand(request, replayFile),
+    curl: curlCommand(
+      request,
+      (bytes) =>
+        `# the ${bytes}-byte body is too long for a command line; send it again with: ${replayFileCommand(context, replayFile, result.property)}`,
+    ),
     replay: replayCommand(context, result.property, failure.path),
   };
 }

@@ -18,12 +18,30 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+const runsText = (runs: number) => `${runs} run${runs === 1 ? '' : 's'}`;
+
 /** The progress line printed (to stderr) as each property finishes. */
 export function progressLine(result: PropertyResult, done: number, total: number): string {
   const mark = result.status === 'passed' ? 'ok  ' : 'FAIL';
   const width = String(total).length;
-  return `[${String(done).padStart(width)}/${total}] ${mark} ${result.property} (${result.runs} runs, ${(result.durationMs / 1000).toFixed(1)} s)`;
+  const capped = result.runsCapped ? `, capped: ${result.runsCapped.reason}` : '';
+  return `[${String(done).padStart(width)}/${total}] ${mark} ${result.property} (${runsText(result.runs)}${capped}, ${(result.durationMs / 1000).toFixed(1)} s)`;
 }
+
+/** One line per property whose runs were capped below --runs, saying why. */
+function cappedNotes(results: readonly PropertyResult[]): string[] {
+  return results.flatMap((r) =>
+    r.runsCapped ? [`* ${r.property} ran ${runsText(r.runsCapped.at)}: ${r.runsCapped.reason}.`] : [],
+  );
+}
+
+export type PrettyOptions = {
+  /**
+   * The table of every property; leave it out when progress lines already listed each one on the
+   * same terminal, so no property is listed twice.
+   */
+  table?: boolean;
+};
 
 function failureText(result: PropertyResult, context: CommandContext): string {
   const view = failureView(result, context);
@@ -71,21 +89,24 @@ function failureText(result: PropertyResult, context: CommandContext): string {
   return lines.join('\n');
 }
 
-export function prettyReport(report: ConformanceReport, context: CommandContext): string {
+export function prettyReport(
+  report: ConformanceReport,
+  context: CommandContext,
+  options: PrettyOptions = {},
+): string {
   const nameWidth = Math.max(8, ...report.results.map((r) => r.property.length));
   const rulesWidth = Math.max(5, ...report.results.map((r) => r.rules.join(' ').length));
   const header = `  ${pad('result', 6)}  ${pad('property', nameWidth)}  ${pad('rules', rulesWidth)}  runs`;
   const rows = report.results.map(
     (r) =>
-      `  ${pad(r.status === 'passed' ? 'pass' : 'FAIL', 6)}  ${pad(r.property, nameWidth)}  ${pad(r.rules.join(' '), rulesWidth)}  ${String(r.runs).padStart(4)}`,
+      `  ${pad(r.status === 'passed' ? 'pass' : 'FAIL', 6)}  ${pad(r.property, nameWidth)}  ${pad(r.rules.join(' '), rulesWidth)}  ${String(r.runs).padStart(4)}${r.runsCapped ? '*' : ''}`,
   );
   const { summary } = report;
+  const notes = options.table === false ? [] : cappedNotes(report.results);
   const lines = [
     `ses-contract conform: ${report.profile} profile${report.strict ? ' (strict)' : ''} against ${safeText(report.baseUrl)}, seed ${report.seed}`,
     '',
-    header,
-    ...rows,
-    '',
+    ...(options.table === false ? [] : [header, ...rows, ...notes, '']),
     `${summary.properties} properties: ${summary.passed} passed, ${summary.failed} failed; ${summary.cases} requests in ${(summary.durationMs / 1000).toFixed(1)} s`,
   ];
   if (report.targetDied)

@@ -1,10 +1,11 @@
 /**
- * A `curl` command that sends the same request again. Arguments are single-quoted for POSIX shells;
- * a body too long for a command line is read from the replay file's copy instead.
+ * A `curl` command that sends the same request again. Arguments are single-quoted for POSIX shells.
+ * A body too long for a command line (over 16,000 characters) is not printed: `longBody` says
+ * instead how to send it again (the replay file holds it, or the seed and path that rebuild it).
  */
 import type { SentRequest } from '../transport/exchange.ts';
 
-const MAX_INLINE_BODY = 16_000;
+export const MAX_INLINE_BODY = 16_000;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs escaping.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -24,14 +25,12 @@ function shellQuote(text: string): string {
   return `$'${out}'`;
 }
 
-export function curlCommand(request: SentRequest, bodyFile?: string): string {
+export function curlCommand(request: SentRequest, longBody?: (bytes: number) => string): string {
+  if (request.body.length > MAX_INLINE_BODY && longBody) return longBody(Buffer.byteLength(request.body));
   const headers = Object.entries(request.headers)
     // A SigV4 signature is copied as it was made; curl cannot sign again (see `conform --help`).
     .filter(([name]) => name === 'content-type' || name === 'authorization' || name.startsWith('x-amz-'))
     .map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`);
-  const body =
-    request.body.length > MAX_INLINE_BODY && bodyFile
-      ? `--data-binary @${shellQuote(bodyFile)}`
-      : `--data-binary ${shellQuote(request.body)}`;
+  const body = `--data-binary ${shellQuote(request.body)}`;
   return ['curl -sS -i', `-X ${request.method}`, shellQuote(request.url), ...headers, body].join(' ');
 }

@@ -19,13 +19,17 @@ export function parseOnly(only: string | undefined): string[] {
     .filter((g) => g.length > 0);
 }
 
+/** Whether `--only` keeps a property (or a replay entry) with this name and these rule ids. */
+export function onlyMatcher(globs: readonly string[]): (name: string, rules: readonly string[]) => boolean {
+  if (globs.length === 0) return () => true;
+  const patterns = globs.map(globRegExp);
+  return (name, rules) => patterns.some((re) => re.test(name) || rules.some((rule) => re.test(rule)));
+}
+
 export function selectProperties(
   properties: readonly PropertyDefinition[],
   globs: readonly string[],
 ): PropertyDefinition[] {
-  if (globs.length === 0) return [...properties];
-  const patterns = globs.map(globRegExp);
-  return properties.filter((p) =>
-    patterns.some((re) => re.test(p.name) || p.rules.some((rule) => re.test(rule))),
-  );
+  const keeps = onlyMatcher(globs);
+  return properties.filter((p) => keeps(p.name, p.rules));
 }

@@ -1,6 +1,8 @@
 /**
  * The exact command that re-runs one failing property from the same seed and fast-check path.
  * `--base-url` is included only when the run had one (otherwise the embedded mock starts again).
+ * Commands start with `npx ses-contract`: that runs the project's installed copy, and in a checkout
+ * of ses-contract npm resolves the package's own bin, so the line works as printed in both.
  */
 import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
 
@@ -17,11 +19,14 @@ export type CommandContext = {
 
 export const DEFAULT_SIGNING_REGION = 'us-east-1';
 
-const quote = (text: string) => (/^[\w./:@,=-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`);
+export const CLI_COMMAND = 'npx ses-contract';
+
+export const quote = (text: string) =>
+  /^[\w./:@,=-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
 
 export function replayCommand(context: CommandContext, property: string, path: string): string {
   return [
-    'ses-contract conform',
+    `${CLI_COMMAND} conform`,
     ...(context.baseUrl ? [`--base-url ${quote(context.baseUrl)}`] : []),
     `--profile ${context.profile}`,
     ...(context.strict ? ['--strict'] : []),
@@ -33,5 +38,15 @@ export function replayCommand(context: CommandContext, property: string, path: s
     `--seed ${context.seed}`,
     `--only ${quote(property)}`,
     `--path ${quote(path)}`,
+  ].join(' ');
+}
+
+/** The command that re-sends the recorded failures of one property (or all) from a replay file. */
+export function replayFileCommand(context: Pick<CommandContext, 'baseUrl'>, file: string, property?: string) {
+  return [
+    `${CLI_COMMAND} conform`,
+    ...(context.baseUrl ? [`--base-url ${quote(context.baseUrl)}`] : []),
+    `--replay ${quote(file)}`,
+    ...(property ? [`--only ${quote(property)}`] : []),
   ].join(' ');
 }

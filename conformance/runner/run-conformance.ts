@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { RuleId } from '../../src/contract/rule-catalog.ts';
 import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
 import type { ConformanceCase, Operation } from '../case.ts';
+import { InternalError } from '../errors.ts';
 import { propertyDefinitions } from '../properties/catalog.ts';
 import type { Problem } from '../properties/problem.ts';
 import type { CaseVerdict, PropertyDefinition } from '../properties/property.ts';
@@ -50,6 +51,8 @@ export type PropertyResult = {
   level: 'MUST' | 'SHOULD';
   status: 'passed' | 'failed';
   runs: number;
+  /** Set when the property caps its runs below `--runs` (the 40 MiB C-MIME9 case is sent once). */
+  runsCapped?: { at: number; reason: string };
   /** Requests sent for this property, shrinking included. */
   cases: number;
   seed: number;
@@ -73,6 +76,13 @@ class CaseFailed extends Error {
   constructor(readonly verdict: CaseVerdict & { problem: Problem }) {
     super(`${verdict.problem.rule}: ${verdict.problem.message}`);
   }
+}
+
+/** Why a property sends fewer cases than `--runs` asks, in words for the report. */
+function capReason(definition: PropertyDefinition): string {
+  return definition.rules.includes('C-MIME9')
+    ? 'each case is a 40 MiB request; one shows whether it is refused, and a failure is not shrunk'
+    : 'the property caps its runs';
 }
 
 async function runProperty(
@@ -105,10 +115,14 @@ async function runProperty(
   });
   const runs = Math.min(options.runs, definition.maxRuns ?? Number.POSITIVE_INFINITY);
   const seed = propertySeed(options.seed, definition.name);
+  // A property capped at one run has cases too costly to repeat (40 MiB each): shrinking would send
+  // one per step to trim the small valid body around the part that matters, so it is not shrunk.
+  const shrink = definition.maxRuns === undefined || definition.maxRuns > 1;
   const details = await fc.check(property, {
     numRuns: runs,
     seed,
     ...(options.path ? { path: options.path } : {}),
+    ...(shrink ? {} : { endOnFailure: true }),
   });
   const base = {
     property: definition.name,
@@ -116,6 +130,7 @@ async function runProperty(
     rules: definition.rules,
     level: definition.level,
     runs: details.numRuns,
+    ...(runs < options.runs ? { runsCapped: { at: runs, reason: capReason(definition) } } : {}),
     cases,
     seed,
   };
@@ -124,8 +139,9 @@ async function runProperty(
   const verdict = error instanceof CaseFailed ? error.verdict : undefined;
   if (!verdict) {
     // A defect of this suite, not of the target: report it plainly rather than hide it.
-    throw new Error(
-      `property ${definition.name} crashed: ${error instanceof Error ? error.stack : String(error)}`,
+    throw new InternalError(
+      `property ${definition.name} crashed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   return {

@@ -37,7 +37,9 @@ describe('curlCommand', () => {
     expect(curlCommand(request('a\u0000\u0085\\'))).toContain(`--data-binary $'a\\x00\\xc2\\x85\\\\'`);
   });
 
-  it('points at a file for a body too long for a command line', () => {
-    expect(curlCommand(request('x'.repeat(20_000)), 'replay.json')).toContain("--data-binary @'replay.json'");
+  it('says how to re-send a body too long for a command line instead of printing it', () => {
+    const line = curlCommand(request('x'.repeat(20_000)), (bytes) => `# ${bytes} bytes: use --replay`);
+    expect(line).toBe('# 20000 bytes: use --replay');
+    expect(curlCommand(request('x'.repeat(100)), () => 'unused')).toMatch(/^curl /);
   });
 });

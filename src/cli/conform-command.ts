@@ -1,47 +1,45 @@
 /**
- * `ses-contract conform`: property-based conformance run against `--base-url`, or against the
- * embedded reference mock on a free port when none is given (`npm start`). Progress goes to
- * stderr, the report to stdout or `--output`, failures to the replay file.
- * Exit codes: 0 conformant, 1 a property failed, 2 bad usage or the target cannot be reached.
+ * `ses-contract conform`: maps flags to a conformance session (`conformance/session.ts`), prints
+ * its report and writes the replay file. Progress goes to stderr, the report to stdout or
+ * `--output`, failures to `.ses-contract/replay.json`.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { OPERATION_PATHS } from '../../conformance/case.ts';
+import { UsageError } from '../../conformance/errors.ts';
 import { jsonReport } from '../../conformance/reporters/json-reporter.ts';
 import { junitReport } from '../../conformance/reporters/junit-reporter.ts';
 import { prettyReport, progressLine } from '../../conformance/reporters/pretty-reporter.ts';
+import { profileHint, profileHintLine } from '../../conformance/runner/profile-hint.ts';
 import { parseOnly } from '../../conformance/runner/property-filter.ts';
 import { defaultSeed } from '../../conformance/runner/property-seed.ts';
-import { type CommandContext, DEFAULT_SIGNING_REGION } from '../../conformance/runner/replay-command.ts';
-import { replayFailures } from '../../conformance/runner/replay-failures.ts';
-import { DEFAULT_REPLAY_FILE, parseReplayFile, replayFileOf } from '../../conformance/runner/replay-file.ts';
+import { DEFAULT_SIGNING_REGION, replayFileCommand } from '../../conformance/runner/replay-command.ts';
 import {
-  type ConformanceReport,
-  runConformance,
-  selectedDefinitions,
-} from '../../conformance/runner/run-conformance.ts';
+  DEFAULT_REPLAY_FILE,
+  parseReplayFile,
+  type ReplayFile,
+} from '../../conformance/runner/replay-file.ts';
 import { safeText } from '../../conformance/runner/safe-text.ts';
-import { signFailureRequests } from '../../conformance/runner/signed-failures.ts';
 import { statusNoteLine, unexpectedStatuses } from '../../conformance/runner/unexpected-statuses.ts';
-import { sigv4Signer, sigv4Transport } from '../../conformance/transport/sigv4-transport.ts';
-import { httpTransport, type Transport } from '../../conformance/transport/transport.ts';
-import { validateSendEmail } from '../contract/validate-send-email.ts';
-import { startMockProcess } from '../server/start-mock-process.ts';
-import type { ExitCode, RegisterCommand } from './main.ts';
+import { runSession, type SessionOptions, type SessionOutcome } from '../../conformance/session.ts';
+import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
 
+/**
+ * The flags as given: `undefined` means "not on the command line", so a flag that contradicts a
+ * replay file can be told apart from a default. Defaults are in `CONFORM_DEFAULTS`.
+ */
 export type ConformFlags = {
   baseUrl?: string;
-  profile: 'documented' | 'aws';
-  runs: number;
+  profile?: 'documented' | 'aws';
+  runs?: number;
   seed?: number;
-  strict: boolean;
+  strict?: boolean;
   only?: string;
   path?: string;
-  from: string;
-  timeoutMs: number;
-  concurrency: number;
-  reporter: 'pretty' | 'json' | 'junit';
+  from?: string;
+  timeoutMs?: number;
+  concurrency?: number;
+  reporter?: 'pretty' | 'json' | 'junit';
   output?: string;
   replay?: string;
   /** SigV4-sign every request with dummy credentials (`--sign`). */
@@ -50,11 +48,15 @@ export type ConformFlags = {
   region?: string;
 };
 
-export type ConformIo = {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Readonly<Record<string, string | undefined>>;
-};
+export const CONFORM_DEFAULTS = {
+  profile: 'documented',
+  runs: 100,
+  strict: false,
+  from: 'sender@example.com',
+  timeoutMs: 5000,
+  concurrency: 4,
+  reporter: 'pretty',
+} as const;
 
 function integerIn(name: string, min: number, max: number): (value: string) => number {
   return (value) => {
@@ -66,188 +68,143 @@ function integerIn(name: string, min: number, max: number): (value: string) => n
   };
 }
 
-/** The sender must itself be a valid address, or every valid case would be invalid. */
-function senderProblem(from: string): string | undefined {
-  if (!/^[\x21-\x7e]+$/.test(from)) return 'use a plain ASCII address such as sender@example.com';
-  const violations = validateSendEmail(
-    {
-      FromEmailAddress: from,
-      Destination: { ToAddresses: ['a@example.com'] },
-      Content: { Simple: { Subject: { Data: 'x' }, Body: { Text: { Data: 'x' } } } },
-    },
-    { strict: true },
-  );
-  return violations[0] ? `${violations[0].rule}: ${violations[0].message}` : undefined;
-}
-
-/** Any HTTP answer at all means the target is there; only a network error or a timeout does not. */
-async function reachability(
-  transport: Transport,
-  baseUrl: string,
-  timeoutMs: number,
-): Promise<string | undefined> {
-  const url = `${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${OPERATION_PATHS['send-email']}`;
+async function readReplayFile(file: string): Promise<ReplayFile> {
+  let text: string;
   try {
-    const response = await transport(
-      new Request(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-        signal: AbortSignal.timeout(timeoutMs),
-      }),
-    );
-    await response.arrayBuffer();
-    return undefined;
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new UsageError(`cannot read --replay ${file}: ${(error as Error).message}`);
   }
+  const parsed = parseReplayFile(text);
+  if (typeof parsed === 'string') throw new UsageError(`--replay ${file} is ${parsed}.`);
+  return parsed;
 }
 
-function render(report: ConformanceReport, flags: ConformFlags, context: CommandContext): string {
-  if (flags.reporter === 'json') return jsonReport(report, context);
-  if (flags.reporter === 'junit') return junitReport(report, context);
-  return prettyReport(report, context);
+/**
+ * A replay sends the recorded cases as they were recorded, so a flag that would change what is
+ * generated or how it is judged is refused when it disagrees with the file (never silently
+ * dropped). Flags about where and how to send (`--base-url`, `--sign`, `--region`, `--timeout-ms`),
+ * which entries (`--only`) and how to report apply to the replay as to a run.
+ */
+function replayConflict(flags: ConformFlags, file: ReplayFile): string | undefined {
+  const recorded = { profile: file.profile, from: file.from, seed: file.seed };
+  for (const [name, value] of Object.entries(recorded) as Array<[keyof typeof recorded, unknown]>) {
+    const given = flags[name];
+    if (given !== undefined && given !== value) {
+      return `--${name} ${safeText(String(given))} contradicts the replay file, recorded with --${name} ${safeText(String(value))}: a replay sends the recorded cases as recorded. Drop --${name}, or run without --replay to generate new cases.`;
+    }
+  }
+  if (flags.strict && !file.strict) {
+    return '--strict contradicts the replay file, recorded without --strict. Drop --strict, or run without --replay.';
+  }
+  for (const name of ['runs', 'path', 'concurrency'] as const) {
+    if (flags[name] !== undefined) {
+      return `--${name} has no effect with --replay (each recorded case is sent once, in order); drop it.`;
+    }
+  }
+  return undefined;
 }
 
-export async function runConformCommand(flags: ConformFlags, io: ConformIo): Promise<ExitCode> {
-  const problem = senderProblem(flags.from);
-  if (problem) {
-    io.stderr(`conform: --from ${safeText(flags.from)} is not a valid sender address (${problem}).\n`);
-    return 2;
+/** Flags (and the replay file, if any) as a session's options; throws `UsageError`. */
+export async function sessionOptionsOf(
+  flags: ConformFlags,
+  env: CliIo['env'],
+): Promise<{ options: SessionOptions; file?: ReplayFile }> {
+  const file = flags.replay ? await readReplayFile(flags.replay) : undefined;
+  if (file) {
+    const conflict = replayConflict(flags, file);
+    if (conflict) throw new UsageError(conflict);
   }
-  if (flags.baseUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(flags.baseUrl);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      io.stderr(`conform: --base-url ${safeText(flags.baseUrl)} is not an http(s) URL.\n`);
-      return 2;
-    }
+  if (flags.region !== undefined && !flags.sign && !file?.sign) {
+    throw new UsageError('--region applies only with --sign; add --sign or drop --region.');
   }
-  const region = flags.region ?? DEFAULT_SIGNING_REGION;
-  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) {
-    io.stderr(`conform: --region ${safeText(region)} is not an AWS region name such as us-east-1.\n`);
-    return 2;
-  }
-  const seed = flags.seed ?? defaultSeed(io.env);
-  const only = parseOnly(flags.only);
-  if (!flags.replay) {
-    const selected = selectedDefinitions({
-      profile: flags.profile,
-      strict: flags.strict,
-      from: flags.from,
-      only,
-    });
-    if (selected.length === 0) {
-      io.stderr(
-        `conform: --only ${safeText(flags.only ?? '')} selects no property (run with --reporter json to list them).\n`,
-      );
-      return 2;
-    }
-    if (flags.path && selected.length !== 1) {
-      io.stderr(
-        `conform: --path replays one property; --only selects ${selected.length}. Pass the property's full name.\n`,
-      );
-      return 2;
-    }
-  }
-  let replayInput: ReturnType<typeof parseReplayFile> | undefined;
-  if (flags.replay) {
-    let text: string;
-    try {
-      text = await readFile(flags.replay, 'utf8');
-    } catch (error) {
-      io.stderr(`conform: cannot read --replay ${flags.replay}: ${(error as Error).message}\n`);
-      return 2;
-    }
-    replayInput = parseReplayFile(text);
-    if (typeof replayInput === 'string') {
-      io.stderr(`conform: --replay ${flags.replay} is ${replayInput}.\n`);
-      return 2;
+  // A replay signs as the recorded run did; --sign and --region say otherwise.
+  const recordedSign = file?.sign?.region;
+  const signRegion = flags.sign
+    ? (flags.region ?? recordedSign ?? DEFAULT_SIGNING_REGION)
+    : recordedSign !== undefined
+      ? (flags.region ?? recordedSign)
+      : undefined;
+  const options: SessionOptions = {
+    ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+    profile: file?.profile ?? flags.profile ?? CONFORM_DEFAULTS.profile,
+    strict: file?.strict ?? flags.strict ?? CONFORM_DEFAULTS.strict,
+    from: file?.from ?? flags.from ?? CONFORM_DEFAULTS.from,
+    seed: file?.seed ?? flags.seed ?? defaultSeed(env),
+    only: parseOnly(flags.only),
+    timeoutMs: flags.timeoutMs ?? CONFORM_DEFAULTS.timeoutMs,
+    ...(signRegion !== undefined ? { sign: { region: signRegion } } : {}),
+    work: file
+      ? { kind: 'replay', file }
+      : {
+          kind: 'run',
+          runs: flags.runs ?? CONFORM_DEFAULTS.runs,
+          concurrency: flags.concurrency ?? CONFORM_DEFAULTS.concurrency,
+          ...(flags.path !== undefined ? { path: flags.path } : {}),
+        },
+  };
+  if (file && options.only.length > 0 && options.work.kind === 'replay') {
+    const { selectedEntries } = await import('../../conformance/runner/replay-failures.ts');
+    if (selectedEntries(file, options.only).length === 0) {
+      throw new UsageError(`--only ${safeText(flags.only ?? '')} selects no entry of the replay file.`);
     }
   }
-  const profile = typeof replayInput === 'object' ? replayInput.profile : flags.profile;
-  let embedded: Awaited<ReturnType<typeof startMockProcess>> | undefined;
-  if (flags.baseUrl === undefined) {
-    try {
-      embedded = await startMockProcess({ profile, port: 0 });
-    } catch (error) {
-      io.stderr(`conform: ${(error as Error).message}\n`);
-      return 2;
-    }
-  }
-  const baseUrl = flags.baseUrl ?? (embedded as NonNullable<typeof embedded>).url;
-  // A replay signs as the recorded run did, unless --sign says otherwise.
-  const signIn = flags.sign ? region : typeof replayInput === 'object' ? replayInput.sign?.region : undefined;
-  const transport = signIn ? sigv4Transport(httpTransport(), { region: signIn }) : httpTransport();
-  try {
-    const unreachable = await reachability(transport, baseUrl, flags.timeoutMs);
-    if (unreachable) {
-      io.stderr(
-        `conform: cannot reach ${safeText(baseUrl)} (${safeText(unreachable)}); is the implementation running there?\n`,
-      );
-      return 2;
-    }
-    const context: CommandContext = {
-      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
-      profile,
-      strict: typeof replayInput === 'object' ? replayInput.strict : flags.strict,
-      from: typeof replayInput === 'object' ? replayInput.from : flags.from,
-      seed: typeof replayInput === 'object' ? replayInput.seed : seed,
-      ...(signIn ? { sign: { region: signIn } } : {}),
-    };
-    const onProgress = (result: Parameters<typeof progressLine>[0], done: number, total: number) =>
-      io.stderr(`${progressLine(result, done, total)}\n`);
-    if (replayInput === undefined) {
-      io.stderr(
-        `conform: ${profile} profile${flags.strict ? ', strict' : ''}, ${flags.runs} runs per property, seed ${seed}, against ${safeText(baseUrl)}${embedded ? ' (embedded reference mock)' : ''}\n`,
-      );
-    }
-    const unsigned =
-      typeof replayInput === 'object'
-        ? await replayFailures(replayInput, { transport, baseUrl, timeoutMs: flags.timeoutMs, onProgress })
-        : await runConformance({
-            transport,
-            baseUrl,
-            profile,
-            strict: flags.strict,
-            from: flags.from,
-            runs: flags.runs,
-            seed,
-            only,
-            ...(flags.path ? { path: flags.path } : {}),
-            timeoutMs: flags.timeoutMs,
-            concurrency: flags.concurrency,
-            onProgress,
-          });
-    const report = signIn ? await signFailureRequests(unsigned, sigv4Signer({ region: signIn })) : unsigned;
-    for (const note of unexpectedStatuses(report)) io.stderr(`conform: ${statusNoteLine(note)}\n`);
-    const rendered = render(report, flags, context);
-    if (flags.output) {
-      await mkdir(dirname(flags.output), { recursive: true });
-      await writeFile(flags.output, rendered);
-      io.stderr(`conform: report written to ${flags.output}\n`);
-    } else {
-      io.stdout(rendered);
-    }
-    if (report.summary.failed > 0 && replayInput === undefined) {
-      await mkdir(dirname(DEFAULT_REPLAY_FILE), { recursive: true });
-      await writeFile(DEFAULT_REPLAY_FILE, `${JSON.stringify(replayFileOf(report, context))}\n`);
-      io.stderr(
-        `conform: failures written to ${DEFAULT_REPLAY_FILE}; re-send them with --replay ${DEFAULT_REPLAY_FILE}\n`,
-      );
-    }
-    return report.summary.failed > 0 ? 1 : 0;
-  } finally {
-    await embedded?.close();
-  }
+  return { options, ...(file ? { file } : {}) };
 }
 
-export const registerConformCommand: RegisterCommand = (program: Command, done) => {
+function render(outcome: SessionOutcome, flags: ConformFlags, table: boolean): string {
+  const reporter = flags.reporter ?? CONFORM_DEFAULTS.reporter;
+  if (reporter === 'json') return jsonReport(outcome.report, outcome.context);
+  if (reporter === 'junit') return junitReport(outcome.report, outcome.context);
+  return prettyReport(outcome.report, outcome.context, { table });
+}
+
+/** What `conform` reads and writes (scripts/fidelity.ts drives it with its own). */
+export type ConformIo = Pick<CliIo, 'stdout' | 'stderr' | 'env'> & { interactive?: boolean };
+
+/** Runs `conform` with these flags; returns 0 or 1, throws the error kinds `main` maps. */
+export async function runConformCommand(flags: ConformFlags, io: ConformIo): Promise<0 | 1> {
+  const { options, file } = await sessionOptionsOf(flags, io.env);
+  // On one terminal the progress lines already list every property; the report then skips its table.
+  const reportOnTerminal =
+    !flags.output && (flags.reporter ?? 'pretty') === 'pretty' && io.interactive === true;
+  const outcome = await runSession({
+    ...options,
+    onStart: ({ baseUrl, embedded, properties }) => {
+      const what = file
+        ? `replaying ${properties} recorded failure${properties === 1 ? '' : 's'} from ${flags.replay}`
+        : `${options.work.kind === 'run' ? options.work.runs : 1} runs per property, ${properties} properties`;
+      io.stderr(
+        `conform: ${options.profile} profile${options.strict ? ', strict' : ''}, ${what}, seed ${options.seed}, against ${safeText(baseUrl)}${embedded ? ' (embedded reference mock)' : ''}\n`,
+      );
+    },
+    onProgress: (result, done, total) => io.stderr(`${progressLine(result, done, total)}\n`),
+  });
+  for (const note of unexpectedStatuses(outcome.report)) io.stderr(`conform: ${statusNoteLine(note)}\n`);
+  const hint = profileHint(outcome.report);
+  if (hint) io.stderr(`conform: ${profileHintLine(hint)}\n`);
+  const rendered = render(outcome, flags, !reportOnTerminal);
+  if (flags.output) {
+    await mkdir(dirname(flags.output), { recursive: true });
+    await writeFile(flags.output, rendered);
+    io.stderr(`conform: report written to ${flags.output}\n`);
+  } else {
+    io.stdout(rendered);
+  }
+  if (outcome.kind === 'passed') return 0;
+  // A replay leaves its own file as it is: it is the record of the run being reproduced.
+  if (!file) {
+    const text = `${JSON.stringify(outcome.replayFile)}\n`;
+    await mkdir(dirname(DEFAULT_REPLAY_FILE), { recursive: true });
+    await writeFile(DEFAULT_REPLAY_FILE, text);
+    io.stderr(
+      `conform: failures written to ${DEFAULT_REPLAY_FILE} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB); re-send them with: ${replayFileCommand(options, DEFAULT_REPLAY_FILE)}\n`,
+    );
+  }
+  return 1;
+}
+
+export const registerConformCommand: RegisterCommand = (program: Command, io, done) => {
   program
     .command('conform')
     .description(
@@ -260,14 +217,15 @@ export const registerConformCommand: RegisterCommand = (program: Command, done) 
       'implementation under test (default: the embedded reference mock on a free port)',
     )
     .addOption(
-      new Option('--profile <name>', 'wire format to expect (spec/RULES.md section 1)')
-        .choices(['documented', 'aws'])
-        .default('documented'),
+      new Option(
+        '--profile <name>',
+        'wire format to expect, spec/RULES.md section 1 (default: documented)',
+      ).choices(['documented', 'aws']),
     )
     .addOption(
-      new Option('--runs <n>', 'generated cases per property')
-        .default(100)
-        .argParser(integerIn('--runs', 1, 1_000_000)),
+      new Option('--runs <n>', 'generated cases per property (default: 100)').argParser(
+        integerIn('--runs', 1, 1_000_000),
+      ),
     )
     .addOption(
       new Option(
@@ -275,25 +233,29 @@ export const registerConformCommand: RegisterCommand = (program: Command, done) 
         'random seed (default: 42 when CI is set, else the clock); printed in the report',
       ).argParser(integerIn('--seed', -2_147_483_648, 2_147_483_647)),
     )
-    .option('--strict', 'also check the SHOULD rules', false)
+    .option('--strict', 'also check the SHOULD rules')
     .option('--only <glob>', 'run only properties whose name or rule id matches (comma-separated globs)')
     .option(
       '--path <path>',
       'fast-check replay path of a failure (with --seed and --only naming one property)',
     )
-    .option('--from <address>', 'sender address the implementation has verified', 'sender@example.com')
-    .addOption(
-      new Option('--timeout-ms <n>', 'per-request timeout; a slower answer fails that case')
-        .default(5000)
-        .argParser(integerIn('--timeout-ms', 1, 600_000)),
+    .option(
+      '--from <address>',
+      'sender address the implementation has verified (default: sender@example.com)',
     )
     .addOption(
-      new Option('--concurrency <n>', 'properties run side by side')
-        .default(4)
-        .argParser(integerIn('--concurrency', 1, 64)),
+      new Option(
+        '--timeout-ms <n>',
+        'per-request timeout; a slower answer fails that case (default: 5000)',
+      ).argParser(integerIn('--timeout-ms', 1, 600_000)),
     )
     .addOption(
-      new Option('--reporter <name>', 'report format').choices(['pretty', 'json', 'junit']).default('pretty'),
+      new Option('--concurrency <n>', 'properties run side by side (default: 4)').argParser(
+        integerIn('--concurrency', 1, 64),
+      ),
+    )
+    .addOption(
+      new Option('--reporter <name>', 'report format (default: pretty)').choices(['pretty', 'json', 'junit']),
     )
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option(
@@ -302,16 +264,19 @@ export const registerConformCommand: RegisterCommand = (program: Command, done) 
         'require an Authorization header (emulators; real SES refuses dummy credentials). The curl lines in ' +
         'the report carry a signature made when the report was written: curl cannot re-sign, so a server ' +
         'that verifies signatures refuses them once the request is edited or after ~15 minutes',
-      false,
     )
-    .option('--region <name>', 'signing region for --sign', DEFAULT_SIGNING_REGION)
+    .option('--region <name>', `signing region for --sign (default: ${DEFAULT_SIGNING_REGION})`)
     .option(
       '--replay <file>',
-      `re-send the failures recorded in a replay file (written to ${DEFAULT_REPLAY_FILE} after a failing run)`,
+      `re-send the failures recorded in a replay file (written to ${DEFAULT_REPLAY_FILE} after a failing ` +
+        'run) with the profile, strictness, sender and seed recorded in it; --base-url, --only, --sign, ' +
+        '--region, --timeout-ms, --reporter and --output apply; --profile, --strict, --from or --seed that ' +
+        'contradict the file, and --runs, --path, --concurrency, are refused',
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 conformant, 1 at least one property failed, 2 bad usage or the target cannot be reached.\n\n' +
+      `\n${EXIT_CODES_HELP}` +
+        '  (conform: 1 also when the target stopped answering part-way; 2 when it cannot be reached at all)\n\n' +
         'Examples:\n' +
         '  ses-contract conform                                   # against the embedded reference mock\n' +
         '  ses-contract conform --base-url http://localhost:8080 --profile aws --strict\n' +
@@ -321,12 +286,6 @@ export const registerConformCommand: RegisterCommand = (program: Command, done) 
         `  ses-contract conform --base-url http://localhost:8080 --replay ${DEFAULT_REPLAY_FILE}\n`,
     )
     .action(async (flags: ConformFlags) => {
-      done(
-        await runConformCommand(flags, {
-          stdout: (text) => process.stdout.write(text),
-          stderr: (text) => process.stderr.write(text),
-          env: process.env,
-        }),
-      );
+      done(await runConformCommand(flags, io));
     });
 };

@@ -7,23 +7,14 @@ import { startMockServer } from '../server/start-mock-server.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Runs the mock command the way `bin/ses-contract.js` and `main` do (tsx's loader API, exitOverride,
- * CommanderError → 2) in a child process, so signals and exit codes are real without depending on
- * the other commands being present. Not `node --import tsx`: its preflight relays SIGINT itself.
+ * Runs `main` the way `bin/ses-contract.js` does (tsx's loader API) in a child process, so signals
+ * and exit codes are real. Not `node --import tsx`: its preflight relays SIGINT itself.
  */
 const harness = `
 import { register } from 'tsx/esm/api';
-import { Command, CommanderError } from 'commander';
 register();
-const { registerMockCommand } = await import('./src/cli/mock-command.ts');
-let code = 0;
-const program = new Command('ses-contract').exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text.split('\\n')[0] + '\\n') });
-registerMockCommand(program, (c) => { code = c; });
-for (const command of program.commands) command.exitOverride();
-try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); }
-catch (error) { if (!(error instanceof CommanderError)) throw error; code = error.exitCode === 0 ? 0 : 2; }
-process.exitCode = code;
+const { main } = await import('./src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(1));
 `;
 
 function runMock(args: string[]): ChildProcessWithoutNullStreams {

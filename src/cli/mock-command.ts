@@ -1,5 +1,6 @@
 /** `ses-contract mock`: the reference mock server on node:http, until SIGINT or SIGTERM. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../../conformance/errors.ts';
 import { startMockServer } from '../server/start-mock-server.ts';
 import type { RegisterCommand } from './main.ts';
 
@@ -21,7 +22,7 @@ function integerIn(name: string, min: number, max: number): (value: string) => n
   };
 }
 
-export const registerMockCommand: RegisterCommand = (program: Command, done) => {
+export const registerMockCommand: RegisterCommand = (program: Command, io, done) => {
   program
     .command('mock')
     .description(
@@ -56,7 +57,7 @@ export const registerMockCommand: RegisterCommand = (program: Command, done) => 
         '  POST /v2/email/outbound-bulk-emails   SendBulkEmail\n' +
         '  GET  /_mock                           HTML inbox of accepted messages\n' +
         '  GET|DELETE /_mock/messages            the inbox as JSON, newest first / empty it\n' +
-        '\nExit codes: 0 stopped by SIGINT/SIGTERM, 2 bad flags or the port cannot be used.\n' +
+        '\nExit codes: 0 stopped by SIGINT/SIGTERM, 2 bad flags or the port cannot be used, 3 a bug in ses-contract.\n' +
         '\nExamples:\n' +
         '  ses-contract mock\n' +
         '  ses-contract mock --profile aws --port 0 --seed 42\n' +
@@ -82,18 +83,16 @@ export const registerMockCommand: RegisterCommand = (program: Command, done) => 
           ...(flags.seed !== undefined && { seed: flags.seed }),
         });
       } catch (error) {
-        console.error(`mock: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}`);
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        done(2);
-        return;
+        throw new UsageError(`cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}`);
       }
-      console.log(`ses-contract mock (${flags.profile} profile) listening on ${server.url}`);
-      console.log(`inbox: ${server.url}/_mock`);
+      io.stdout(`ses-contract mock (${flags.profile} profile) listening on ${server.url}\n`);
+      io.stdout(`inbox: ${server.url}/_mock\n`);
       const signal = await stopSignal;
       process.off(signal === 'SIGINT' ? 'SIGTERM' : 'SIGINT', onSignal);
       await server.close();
-      console.log(`mock: stopped (${signal})`);
+      io.stdout(`mock: stopped (${signal})\n`);
       done(0);
     });
 };

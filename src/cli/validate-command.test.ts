@@ -4,31 +4,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../contract/examples/example-catalog.ts';
-import { main } from './main.ts';
+import { type CliIo, main } from './main.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/ses-contract.js', import.meta.url));
 const run = promisify(execFile);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
+async function cli(
+  args: string[],
+  io: Partial<CliIo> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: {},
+    stdin: [],
+    interactive: false,
+    ...io,
   });
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join('\n'), stderr: err.join('') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stderr.mockRestore();
-  }
+  return { code, stdout, stderr };
 }
+
+const SIMPLE = {
+  FromEmailAddress: 's@example.com',
+  Destination: { ToAddresses: ['alice@example.org'] },
+  Content: { Simple: { Subject: { Data: 'x' }, Body: { Text: { Data: 'y' } } } },
+};
 
 describe('ses-contract validate', () => {
   let dir = '';
@@ -51,9 +59,31 @@ describe('ses-contract validate', () => {
     },
   );
 
+  it('checks catalog files as their body and operation, several at once, each line naming its file', async () => {
+    const valid = examples.filter((e) => e.label === 'valid').map((e) => e.file);
+    const all = await cli(['validate', ...valid, '--strict']);
+    expect(all.stderr).toBe('');
+    expect(all.code).toBe(0);
+    expect(all.stdout.trim().split('\n')).toHaveLength(valid.length);
+    expect(all.stdout).toContain(`${valid[0]}: valid `);
+
+    const bulk = examples.find((e) => e.label === 'valid' && e.operation === 'send-bulk-email');
+    const invalid = examples.find((e) => e.label === 'C-ADDR4');
+    const mixed = await cli(['validate', bulk?.file as string, invalid?.file as string, '--json']);
+    expect(mixed.code).toBe(1);
+    const results = JSON.parse(mixed.stdout) as Array<{ file: string; operation: string; valid: boolean }>;
+    expect(results.map((r) => [r.file, r.operation, r.valid])).toEqual([
+      [bulk?.file, 'send-bulk-email', true],
+      [invalid?.file, 'send-email', false],
+    ]);
+  });
+
   it('infers the bulk operation and prints JSON', async () => {
     const file = join(dir, 'bulk.json');
-    await writeFile(file, JSON.stringify({ DefaultContent: {}, BulkEmailEntries: [] }));
+    await writeFile(
+      file,
+      JSON.stringify({ FromEmailAddress: 's@example.com', DefaultContent: {}, BulkEmailEntries: [] }),
+    );
     const { code, stdout } = await cli(['validate', file, '--json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { operation: string; violations: Array<{ rule: string }> };
@@ -61,17 +91,69 @@ describe('ses-contract validate', () => {
     expect(report.violations.map((v) => v.rule).sort()).toEqual(['C-BULK1', 'C-BULK2']);
   });
 
+  it.each([
+    [
+      '{"Destination":',
+      /^C-REQ1 \/: the body is not JSON: Unexpected end of JSON input at line 1, column 16$/m,
+    ],
+    ['{"Content": x}', /^C-REQ1 \/: the body is not JSON: Unexpected token 'x', .* at line 1, column 13$/m],
+    [
+      '{\n  "a": 1,\n}',
+      /^C-REQ1 \/: the body is not JSON: Expected double-quoted property name at line 3, column 1$/m,
+    ],
+  ])('a file that is not JSON (%j) breaks C-REQ1 with the position: exit 1', async (text, message) => {
+    const file = join(dir, 'broken.json');
+    await writeFile(file, text);
+    const { code, stdout, stderr } = await cli(['validate', file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(message);
+    expect(stderr).toBe('');
+    const json = await cli(['validate', file, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      violations: [{ rule: 'C-REQ1', path: '' }],
+    });
+  });
+
+  it('malformed standard input is C-REQ1 too', async () => {
+    const { code, stdout } = await cli(['validate'], { stdin: [Buffer.from('{"Destination":')] });
+    expect(code).toBe(1);
+    expect(stdout).toContain('C-REQ1 /: the body is not JSON');
+  });
+
   it('exits 2 on unreadable input and on bad flags, with a one-line reason', async () => {
     const missing = await cli(['validate', join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read .*nope\.json/);
-    const file = join(dir, 'broken.json');
-    await writeFile(file, '{"Content": ');
-    expect((await cli(['validate', file])).code).toBe(2);
+    expect(missing.stderr).toMatch(/^validate: cannot read .*nope\.json: ENOENT/);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const file = join(dir, 'ok.json');
+    await writeFile(file, JSON.stringify(SIMPLE));
     const badFlag = await cli(['validate', file, '--operation', 'send-fax']);
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr.trim().split('\n')[0]).toMatch(/send-fax/);
-    expect((await cli(['validate', '--no-such-flag'])).code).toBe(2);
+    expect(badFlag.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badFlag.stderr).toMatch(/send-fax/);
+    const unknown = await cli(['validate', '--no-such-flag']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('on a terminal with no file prints usage and exits 2 instead of waiting', async () => {
+    const stdin = Object.assign([] as Buffer[], { isTTY: true });
+    const { code, stdout, stderr } = await cli(['validate'], { stdin });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^Usage: ses-contract validate/);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      'validate: no input: name a FILE, or pipe a request body into standard input.',
+    );
+  });
+
+  it('empty standard input gets a clear message and exit 2', async () => {
+    const { code, stderr } = await cli(['validate', '-']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'validate: standard input is empty: pipe a SendEmail or SendBulkEmail request body (JSON) into it, or name a file.\n',
+    );
   });
 
   it('runs as a real process reading standard input', async () => {

@@ -1,65 +1,161 @@
-/** `ses-contract validate [FILE|-]`: checks one request body with the rules engine. */
+/**
+ * `ses-contract validate [FILE…|-]`: checks request bodies with the rules engine. A file of the
+ * example catalog (`{ operation, description, exercises, body }`) is checked as its `body`. Bytes
+ * that are not JSON are a request that breaks C-REQ1, judged as the mock judges them (exit 1);
+ * exit 2 is for input that cannot be read at all and for bad flags.
+ */
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
+import { UsageError } from '../../conformance/errors.ts';
 import { inferOperation, type Operation } from '../contract/infer-operation.ts';
+import { isJsonObject } from '../contract/json-reading.ts';
 import { validateSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { validateSendEmail } from '../contract/validate-send-email.ts';
-import { formatViolation } from '../contract/violation.ts';
-import type { RegisterCommand } from './main.ts';
-
-async function readInput(file: string): Promise<string> {
-  if (file !== '-') return readFile(file, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { formatViolation, type Violation } from '../contract/violation.ts';
+import { readJsonBody } from '../server/json-request-body.ts';
+import { jsonSyntaxError } from './json-syntax-error.ts';
+import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
 
 type ValidateFlags = { operation?: Operation; strict?: boolean; json?: boolean };
 
-export const registerValidateCommand: RegisterCommand = (program: Command, done) => {
-  program
+type Input = { name: string; bytes: Uint8Array };
+
+const OPERATIONS: readonly Operation[] = ['send-email', 'send-bulk-email'];
+
+async function readStdin(io: CliIo): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+async function readInput(file: string, io: CliIo): Promise<Input> {
+  if (file === '-') {
+    const bytes = await readStdin(io);
+    if (bytes.length === 0) {
+      throw new UsageError(
+        'standard input is empty: pipe a SendEmail or SendBulkEmail request body (JSON) into it, or name a file.',
+      );
+    }
+    return { name: 'standard input', bytes };
+  }
+  try {
+    return { name: file, bytes: await readFile(file) };
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * An example-catalog file wraps the request (`{ operation, description, exercises?, advice?,
+ * reports?, body }`); a request body has PascalCase members only (SES's), so an object whose
+ * members are all lower-case and include `body` and a known `operation` is a wrapper.
+ */
+function unwrapCatalogExample(json: unknown): { body: unknown; operation?: Operation } {
+  if (
+    isJsonObject(json) &&
+    Object.hasOwn(json, 'body') &&
+    OPERATIONS.includes(json.operation as Operation) &&
+    Object.keys(json).every((key) => /^[a-z]/.test(key))
+  ) {
+    return { body: json.body, operation: json.operation as Operation };
+  }
+  return { body: json };
+}
+
+type Checked = { name: string; operation: Operation; violations: Violation[] };
+
+function check(input: Input, flags: ValidateFlags): Checked {
+  const parsed = readJsonBody(input.bytes);
+  if (!parsed.ok) {
+    const violation = { ...parsed.violation };
+    if (violation.rule === 'C-REQ1') {
+      const text = Buffer.from(input.bytes).toString('utf8');
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        violation.message = `the body is not JSON: ${jsonSyntaxError(text, error as Error)}`;
+      }
+    }
+    return { name: input.name, operation: flags.operation ?? 'send-email', violations: [violation] };
+  }
+  const request = unwrapCatalogExample(parsed.value);
+  const operation = flags.operation ?? request.operation ?? inferOperation(request.body);
+  const options = { strict: flags.strict ?? false };
+  const violations =
+    operation === 'send-bulk-email'
+      ? validateSendBulkEmail(request.body, options)
+      : validateSendEmail(request.body, options);
+  return { name: input.name, operation, violations };
+}
+
+function printText(results: readonly Checked[], strict: boolean, io: CliIo): void {
+  const several = results.length > 1;
+  for (const result of results) {
+    const prefix = several ? `${result.name}: ` : '';
+    if (result.violations.length === 0) {
+      io.stdout(`${prefix}valid ${result.operation} request${strict ? ' (strict)' : ''}\n`);
+      continue;
+    }
+    for (const v of result.violations) io.stdout(`${prefix}${formatViolation(v)}\n`);
+    const count = result.violations.length;
+    io.stdout(`${prefix}${count} violation${count === 1 ? '' : 's'} (${result.operation})\n`);
+  }
+}
+
+function printJson(results: readonly Checked[], io: CliIo): void {
+  const view = (r: Checked) => ({
+    operation: r.operation,
+    valid: r.violations.length === 0,
+    violations: r.violations,
+  });
+  const json =
+    results.length === 1 && results[0]
+      ? view(results[0])
+      : results.map((r) => ({ file: r.name, ...view(r) }));
+  io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+}
+
+export const registerValidateCommand: RegisterCommand = (program: Command, io, done) => {
+  const command = program
     .command('validate')
-    .description('Check a SendEmail or SendBulkEmail request body against the contract rules.')
-    .argument('[file]', "JSON request body; '-' or nothing reads standard input", '-')
+    .description('Check SendEmail or SendBulkEmail request bodies against the contract rules.')
+    .argument(
+      '[files...]',
+      "JSON request bodies or example-catalog files ({operation, description, body}); '-' reads standard input",
+    )
     .addOption(
       new Option(
         '--operation <name>',
-        'which operation the body is for (default: inferred from the body)',
-      ).choices(['send-email', 'send-bulk-email']),
+        'which operation the bodies are for (default: the catalog file says, else inferred from the body)',
+      ).choices(OPERATIONS),
     )
     .option('--strict', 'also report SHOULD rules', false)
-    .option('--json', 'print the violations as JSON', false)
+    .option(
+      '--json',
+      'print the result as JSON (an array with a file member when given several files)',
+      false,
+    )
     .addHelpText(
       'after',
-      '\nExit codes: 0 valid, 1 invalid, 2 unreadable input or bad flags.\n\nExamples:\n' +
+      `\n${EXIT_CODES_HELP}` +
+        '  (validate: a body that is not JSON breaks C-REQ1, exit 1; a file that cannot be read, exit 2)\n\n' +
+        'Examples:\n' +
         '  ses-contract validate request.json\n' +
+        '  ses-contract validate src/contract/examples/valid/*.json\n' +
         '  echo \'{"Content":{}}\' | ses-contract validate --operation send-email --json -\n',
-    )
-    .action(async (file: string, flags: ValidateFlags) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(await readInput(file));
-      } catch (error) {
-        console.error(
-          `validate: cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`,
-        );
-        done(2);
-        return;
-      }
-      const operation = flags.operation ?? inferOperation(body);
-      const options = { strict: flags.strict ?? false };
-      const violations =
-        operation === 'send-bulk-email'
-          ? validateSendBulkEmail(body, options)
-          : validateSendEmail(body, options);
-      if (flags.json) {
-        console.log(JSON.stringify({ operation, valid: violations.length === 0, violations }, null, 2));
-      } else if (violations.length === 0) {
-        console.log(`valid ${operation} request${options.strict ? ' (strict)' : ''}`);
-      } else {
-        for (const v of violations) console.log(formatViolation(v));
-        console.log(`${violations.length} violation${violations.length === 1 ? '' : 's'} (${operation})`);
-      }
-      done(violations.length === 0 ? 0 : 1);
-    });
+    );
+  command.action(async (files: string[], flags: ValidateFlags) => {
+    const names = files.length > 0 ? files : ['-'];
+    if (names.includes('-') && io.stdin.isTTY) {
+      // Waiting on a terminal for a body nobody is typing looks like a hang.
+      command.outputHelp({ error: true });
+      throw new UsageError('no input: name a FILE, or pipe a request body into standard input.');
+    }
+    const inputs: Input[] = [];
+    for (const name of names) inputs.push(await readInput(name, io));
+    const results = inputs.map((input) => check(input, flags));
+    if (flags.json) printJson(results, io);
+    else printText(results, flags.strict ?? false, io);
+    done(results.every((r) => r.violations.length === 0) ? 0 : 1);
+  });
 };
