@@ -43,7 +43,7 @@ export function checkSendBulkEmail(body: unknown, options: ValidationOptions = {
 }
 
 /** The data each entry's message is rendered with (reference §7.3: default data merged with the entry's). */
-function entryRenderings(template: unknown, entries: Array<[number, unknown]>): RenderingData[] {
+export function entryRenderings(template: unknown, entries: Array<[number, unknown]>): RenderingData[] {
   const defaults = parseTemplateData(stringAt(template, 'TemplateData'));
   return entries.map(([index, entry]) => {
     const replacement = stringAt(

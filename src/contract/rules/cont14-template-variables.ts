@@ -36,7 +36,7 @@ export function checkTemplateVariables(
   }
   const advice: Violation[] = [];
   for (const [name, field] of firstField) {
-    const lacking = renderings.filter((r) => r.data !== undefined && !hasValue(r.data, name));
+    const lacking = renderings.filter((r) => r.data !== undefined && !hasTemplateValue(r.data, name));
     if (lacking.length === 0) continue;
     const entries = lacking.flatMap((r) => (r.entry === undefined ? [] : [r.entry + 1]));
     const whose =
@@ -78,12 +78,19 @@ export function mergeTemplateData(defaults: JsonObject, replacement: JsonObject)
   return merged;
 }
 
-function hasValue(data: JsonObject, name: string): boolean {
+/** The value `{{name}}` (`a` or `a.b`) stands for in `data`; undefined when a segment is absent. */
+export function templateValue(data: JsonObject, name: string): unknown {
   let value: unknown = data;
   for (const segment of name.split('.')) {
-    if (!isJsonObject(value) || !Object.hasOwn(value, segment)) return false;
+    if (!isJsonObject(value) || !Object.hasOwn(value, segment)) return undefined;
     value = value[segment];
   }
+  return value;
+}
+
+/** Whether `{{name}}` renders: SES treats a null value as missing. */
+export function hasTemplateValue(data: JsonObject, name: string): boolean {
+  const value = templateValue(data, name);
   return value !== null && value !== undefined;
 }
 
