@@ -64,7 +64,8 @@ describe('ses-contract validate', () => {
     const all = await cli(['validate', ...valid, '--strict']);
     expect(all.stderr).toBe('');
     expect(all.code).toBe(0);
-    expect(all.stdout.trim().split('\n')).toHaveLength(valid.length);
+    const verdicts = all.stdout.split('\n').filter((line) => / valid send-(bulk-)?email request/.test(line));
+    expect(verdicts).toHaveLength(valid.length);
     expect(all.stdout).toContain(`${valid[0]}: valid `);
 
     const bulk = examples.find((e) => e.label === 'valid' && e.operation === 'send-bulk-email');
@@ -76,6 +77,41 @@ describe('ses-contract validate', () => {
       [bulk?.file, 'send-bulk-email', true],
       [invalid?.file, 'send-email', false],
     ]);
+  });
+
+  it('prints advice as warning lines that never change the exit code; --json lists it apart', async () => {
+    const file = join(dir, 'zoe.json');
+    await writeFile(
+      file,
+      JSON.stringify({ ...SIMPLE, Destination: { ToAddresses: ['Zoë <alice@example.org>'] } }),
+    );
+    const text = await cli(['validate', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^warning C-ADDR8 \/Destination\/ToAddresses\/0: .+\nvalid send-email request, 1 warning\n$/,
+    );
+    const json = await cli(['validate', file, '--json']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      valid: boolean;
+      violations: unknown[];
+      advice: Array<{ rule: string; level: string }>;
+    };
+    expect(report.valid).toBe(true);
+    expect(report.violations).toEqual([]);
+    expect(report.advice.map((a) => [a.rule, a.level])).toEqual([['C-ADDR8', 'ADVISE']]);
+    // With a violation too: the warning is printed, the exit code is the violation's.
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...SIMPLE,
+        Destination: { ToAddresses: ['Zoë <alice@example.org>', 'bob@bücher.de'] },
+      }),
+    );
+    const both = await cli(['validate', file]);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toContain('warning C-ADDR8 ');
+    expect(both.stdout).toContain('1 violation, 1 warning (send-email)');
   });
 
   it('infers the bulk operation and prints JSON', async () => {

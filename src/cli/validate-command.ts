@@ -2,15 +2,16 @@
  * `ses-contract validate [FILE…|-]`: checks request bodies with the rules engine. A file of the
  * example catalog (`{ operation, description, exercises, body }`) is checked as its `body`. Bytes
  * that are not JSON are a request that breaks C-REQ1, judged as the mock judges them (exit 1);
- * exit 2 is for input that cannot be read at all and for bad flags.
+ * exit 2 is for input that cannot be read at all and for bad flags. Advice (ADVISE: SES accepts
+ * it, but not as the sender meant) prints as `warning` lines and never changes the exit code.
  */
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
 import { inferOperation, type Operation } from '../contract/infer-operation.ts';
 import { isJsonObject } from '../contract/json-reading.ts';
-import { validateSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
-import { validateSendEmail } from '../contract/validate-send-email.ts';
+import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
+import { checkSendEmail } from '../contract/validate-send-email.ts';
 import { formatViolation, type Violation } from '../contract/violation.ts';
 import { readJsonBody } from '../server/json-request-body.ts';
 import { jsonSyntaxError } from './json-syntax-error.ts';
@@ -62,7 +63,8 @@ function unwrapCatalogExample(json: unknown): { body: unknown; operation?: Opera
   return { body: json };
 }
 
-type Checked = { name: string; operation: Operation; violations: Violation[] };
+/** `advice`: ADVISE findings (SES accepts the request, but not as the sender meant): warnings only. */
+type Checked = { name: string; operation: Operation; violations: Violation[]; advice: Violation[] };
 
 function check(input: Input, flags: ValidateFlags): Checked {
   const parsed = readJsonBody(input.bytes);
@@ -76,29 +78,40 @@ function check(input: Input, flags: ValidateFlags): Checked {
         violation.message = `the body is not JSON: ${jsonSyntaxError(text, error as Error)}`;
       }
     }
-    return { name: input.name, operation: flags.operation ?? 'send-email', violations: [violation] };
+    return {
+      name: input.name,
+      operation: flags.operation ?? 'send-email',
+      violations: [violation],
+      advice: [],
+    };
   }
   const request = unwrapCatalogExample(parsed.value);
   const operation = flags.operation ?? request.operation ?? inferOperation(request.body);
   const options = { strict: flags.strict ?? false };
-  const violations =
+  const { violations, advice } =
     operation === 'send-bulk-email'
-      ? validateSendBulkEmail(request.body, options)
-      : validateSendEmail(request.body, options);
-  return { name: input.name, operation, violations };
+      ? checkSendBulkEmail(request.body, options)
+      : checkSendEmail(request.body, options);
+  return { name: input.name, operation, violations, advice };
 }
+
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function printText(results: readonly Checked[], strict: boolean, io: CliIo): void {
   const several = results.length > 1;
   for (const result of results) {
     const prefix = several ? `${result.name}: ` : '';
-    if (result.violations.length === 0) {
-      io.stdout(`${prefix}valid ${result.operation} request${strict ? ' (strict)' : ''}\n`);
-      continue;
-    }
     for (const v of result.violations) io.stdout(`${prefix}${formatViolation(v)}\n`);
-    const count = result.violations.length;
-    io.stdout(`${prefix}${count} violation${count === 1 ? '' : 's'} (${result.operation})\n`);
+    for (const v of result.advice) io.stdout(`${prefix}warning ${formatViolation(v)}\n`);
+    const warnings = result.advice.length > 0 ? counted(result.advice.length, 'warning') : '';
+    if (result.violations.length === 0) {
+      io.stdout(
+        `${prefix}valid ${result.operation} request${strict ? ' (strict)' : ''}${warnings ? `, ${warnings}` : ''}\n`,
+      );
+    } else {
+      const count = counted(result.violations.length, 'violation');
+      io.stdout(`${prefix}${count}${warnings ? `, ${warnings}` : ''} (${result.operation})\n`);
+    }
   }
 }
 
@@ -107,6 +120,7 @@ function printJson(results: readonly Checked[], io: CliIo): void {
     operation: r.operation,
     valid: r.violations.length === 0,
     violations: r.violations,
+    advice: r.advice,
   });
   const json =
     results.length === 1 && results[0]
@@ -138,7 +152,8 @@ export const registerValidateCommand: RegisterCommand = (program: Command, io, d
     .addHelpText(
       'after',
       `\n${EXIT_CODES_HELP}` +
-        '  (validate: a body that is not JSON breaks C-REQ1, exit 1; a file that cannot be read, exit 2)\n\n' +
+        '  (validate: a body that is not JSON breaks C-REQ1, exit 1; a file that cannot be read, exit 2;\n' +
+        "   advice, printed as 'warning' lines, never changes the exit code)\n\n" +
         'Examples:\n' +
         '  ses-contract validate request.json\n' +
         '  ses-contract validate src/contract/examples/valid/*.json\n' +
