@@ -54,7 +54,11 @@ function exitCodeOf(error: unknown, command: string, debug: boolean, io: CliIo):
     `ses-contract ${command}: internal error: ${what}. This is a bug in ses-contract; please report it` +
       `${debug ? '.' : ' (run again with --debug for the stack).'}\n`,
   );
-  if (debug) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
+  if (debug) {
+    io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
+    const cause = (error as Error)?.cause;
+    if (cause instanceof Error) io.stderr(`caused by: ${cause.stack ?? cause.message}\n`);
+  }
   return 3;
 }
 
