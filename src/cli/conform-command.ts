@@ -14,6 +14,7 @@ import { profileHint, profileHintLine } from '../../conformance/runner/profile-h
 import { parseOnly } from '../../conformance/runner/property-filter.ts';
 import { defaultSeed } from '../../conformance/runner/property-seed.ts';
 import { DEFAULT_SIGNING_REGION, replayFileCommand } from '../../conformance/runner/replay-command.ts';
+import { selectedEntries } from '../../conformance/runner/replay-failures.ts';
 import {
   DEFAULT_REPLAY_FILE,
   parseReplayFile,
@@ -144,7 +145,6 @@ export async function sessionOptionsOf(
         },
   };
   if (file && options.only.length > 0 && options.work.kind === 'replay') {
-    const { selectedEntries } = await import('../../conformance/runner/replay-failures.ts');
     if (selectedEntries(file, options.only).length === 0) {
       throw new UsageError(`--only ${safeText(flags.only ?? '')} selects no entry of the replay file.`);
     }
