@@ -152,6 +152,8 @@ export async function sessionOptionsOf(
   return { options, ...(file ? { file } : {}) };
 }
 
+const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function render(outcome: SessionOutcome, flags: ConformFlags, table: boolean): string {
   const reporter = flags.reporter ?? CONFORM_DEFAULTS.reporter;
   if (reporter === 'json') return jsonReport(outcome.report, outcome.context);
@@ -173,7 +175,7 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
     onStart: ({ baseUrl, embedded, properties }) => {
       const what = file
         ? `replaying ${properties} recorded failure${properties === 1 ? '' : 's'} from ${flags.replay}`
-        : `${options.work.kind === 'run' ? options.work.runs : 1} runs per property, ${properties} properties`;
+        : `${counted(options.work.kind === 'run' ? options.work.runs : 1, 'run')} per property, ${counted(properties, 'property', 'properties')}`;
       io.stderr(
         `conform: ${options.profile} profile${options.strict ? ', strict' : ''}, ${what}, seed ${options.seed}, against ${safeText(baseUrl)}${embedded ? ' (embedded reference mock)' : ''}\n`,
       );
