@@ -31,6 +31,8 @@ export const awsWire: WireProfile = {
     awsError(415, 'BadRequestException', `Send the body as application/json, not ${contentType}.`),
   notFound: (method, path) =>
     awsError(404, 'UnknownOperationException', `No operation for ${method} ${path}`),
+  templateNotFound: (templateName) =>
+    awsError(404, 'NotFoundException', `Template ${templateName} does not exist.`),
   methodNotAllowed: (method, path, allow) => {
     const response = awsError(
       405,

@@ -32,6 +32,8 @@ export const documentedWire: WireProfile = {
   unsupportedMediaType: (contentType) =>
     errorEnvelope(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json, not ${contentType}.`),
   notFound: (method, path) => errorEnvelope(404, 'NOT_FOUND', `No route for ${method} ${path}`),
+  templateNotFound: (templateName) =>
+    errorEnvelope(404, 'NOT_FOUND', `Template ${templateName} does not exist.`),
   methodNotAllowed: (method, path, allow) => ({
     ...errorEnvelope(
       405,

@@ -9,6 +9,8 @@ export type MessageStore = {
   list(): StoredMessage[];
   get(id: string): StoredMessage | undefined;
   readonly size: number;
+  /** Changes whenever a message is added or the store is cleared (the inbox page polls it). */
+  readonly version: number;
   /** Removes every message; returns how many there were. */
   clear(): number;
 };
@@ -25,8 +27,10 @@ export function createMessageStore(
   // Oldest first internally: adding is a push, dropping is a shift.
   let entries: Array<{ message: StoredMessage; bytes: number }> = [];
   let totalBytes = 0;
+  let version = 0;
   return {
     add(message, bytes) {
+      version += 1;
       entries.push({ message, bytes });
       totalBytes += bytes;
       while (entries.length > Math.max(0, maxMessages) || (totalBytes > maxBytes && entries.length > 1)) {
@@ -39,7 +43,11 @@ export function createMessageStore(
     get size() {
       return entries.length;
     },
+    get version() {
+      return version;
+    },
     clear() {
+      version += 1;
       const count = entries.length;
       entries = [];
       totalBytes = 0;

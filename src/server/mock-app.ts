@@ -5,7 +5,7 @@
  */
 import type { Violation } from '../contract/violation.ts';
 import type { MessageStore } from './message-store.ts';
-import { createMockResponder, type MockResponder } from './mock-responder.ts';
+import { createMockResponder, type MockResponder, type MockResponderOptions } from './mock-responder.ts';
 import type { MockResponse } from './mock-response.ts';
 import type { StoredMessage } from './stored-message.ts';
 
@@ -28,6 +28,12 @@ export type MockAppOptions = {
   /** Default 200; the oldest are dropped first. */
   maxStoredMessages?: number;
   onMessage?: (message: StoredMessage) => void;
+  /**
+   * Stored templates by name, each `{ Subject, Text, Html }` as `CreateEmailTemplate` takes them;
+   * sends naming one are rendered with Handlebars as SES does, an unknown name is a 404. Without
+   * it, stored-template sends are kept unrendered. A malformed template throws here.
+   */
+  templates?: MockResponderOptions['templates'];
 };
 
 export type MockApp = {

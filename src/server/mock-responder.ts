@@ -4,25 +4,33 @@
  * wire profile. `mock-app.ts` puts a fetch `Request`/`Response` face on it (MSW, tests) and
  * `start-mock-server.ts` a node:http one; both stay thin so they cannot disagree.
  */
-import { RECIPIENT_LISTS } from '../contract/destination-recipients.ts';
-import { arrayAt, objectAt, stringsAt } from '../contract/json-reading.ts';
+import { arrayAt } from '../contract/json-reading.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
 import type { CheckResult } from '../contract/validation-options.ts';
 import { formatViolation, type Violation, violation } from '../contract/violation.ts';
+import { type RenderedMessage, renderSendBulkEmail, renderSendEmail } from '../templates/render-request.ts';
+import { createTemplateLibrary, type TemplateLibrary } from '../templates/stored-templates.ts';
 import { awsWire } from './aws-wire.ts';
 import { documentedWire } from './documented-wire.ts';
-import { INBOX_CONTENT_SECURITY_POLICY, renderInboxPage } from './inbox-page.ts';
+import {
+  INBOX_CONTENT_SECURITY_POLICY,
+  INBOX_SCRIPT,
+  INBOX_SCRIPT_PATH,
+  renderInboxPage,
+} from './inbox-page.ts';
 import { readJsonBody } from './json-request-body.ts';
 import { isJsonMediaType } from './media-type.ts';
 import { createMessageIdSource, type MessageIdSource } from './message-ids.ts';
 import { createMessageStore, type MessageStore } from './message-store.ts';
 import { jsonResponse, type MockResponse } from './mock-response.ts';
 import {
+  deliveredEvents,
   type MockOperation,
+  type RenderedSummary,
   type RequestSummary,
-  type StoredBulkEntry,
+  renderedSummary,
   type StoredMessage,
   storedAdvice,
   summarizeRequest,
@@ -52,7 +60,18 @@ export type MockResponderOptions = {
   nextId?: () => string;
   maxStoredMessages?: number;
   onMessage?: (message: StoredMessage) => void;
+  /**
+   * Stored templates by name, shaped like `CreateEmailTemplate`'s `TemplateContent`
+   * (`{ Subject, Text, Html }`), or a library already made from them. Without it, sends that name a
+   * stored template are accepted and kept unrendered. A malformed template throws
+   * `TemplateSyntaxError` here, when the mock is made.
+   */
+  templates?: Readonly<Record<string, unknown>> | TemplateLibrary;
 };
+
+function isLibrary(templates: MockResponderOptions['templates']): templates is TemplateLibrary {
+  return typeof templates?.get === 'function' && Array.isArray(templates.names);
+}
 
 /** A request as plain data: the body is already read (and was cut off at the limit by the adapter). */
 export type MockRequest = { method: string; path: string; contentType: string | null; body: Uint8Array };
@@ -99,12 +118,6 @@ function entryIndex(path: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-/** Every recipient of bulk entry `index`, To, Cc and Bcc. */
-function entryRecipients(body: unknown, index: number): string[] {
-  const destination = objectAt(arrayAt(body, 'BulkEmailEntries')?.[index], 'Destination');
-  return RECIPIENT_LISTS.flatMap((list) => stringsAt(destination, list));
-}
-
 function entryCount(body: unknown): number {
   return arrayAt(body, 'BulkEmailEntries')?.length ?? 0;
 }
@@ -119,6 +132,11 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     : ids.next;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const store = createMessageStore(options.maxStoredMessages);
+  const templates = isLibrary(options.templates)
+    ? options.templates
+    : options.templates
+      ? createTemplateLibrary(options.templates)
+      : undefined;
   // Strict (RULES.md section 9); ADVISE findings never reject: SES accepts those requests, and the
   // mock keeps the advice on the stored message instead.
   const checks = {
@@ -148,50 +166,54 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
 
   function remember(
     operation: MockOperation,
-    summary: RequestSummary,
+    summary: RequestSummary | RenderedSummary,
     body: unknown,
     bytes: number,
     id: string,
     createdAt: string,
-    entries: StoredBulkEntry[] | undefined,
     advice: readonly Violation[],
+    bulk?: StoredMessage['bulk'],
   ): void {
     // Member by member, in the order clients see them: spreads inside a literal are the slow path.
     const message: StoredMessage = Object.assign(
       { id, operation, profile: wire.name, createdAt },
       summary,
-      entries ? { entries, request: body } : { request: body },
+      // A rendered summary brings its own events; any other message is delivered.
+      'events' in summary ? undefined : { events: deliveredEvents() },
+      bulk ? { bulk, request: body } : { request: body },
     );
     if (advice.length > 0) message.advice = advice.map(storedAdvice);
     store.add(message, bytes);
     options.onMessage?.(message);
   }
 
-  /** Stores the message; a promise only when its summary needs one (raw MIME). */
+  /** Stores a SendEmail; a promise only when its summary needs one (raw MIME). */
   function keep(
-    operation: MockOperation,
     body: unknown,
+    rendered: RenderedMessage | undefined,
     bytes: number,
     id: string,
     createdAt: string,
     advice: readonly Violation[],
-    entries?: StoredBulkEntry[],
   ): Promise<void> | undefined {
-    const summary = summarizeRequest(operation, body);
+    const summary = rendered ? renderedSummary(rendered) : summarizeRequest(body);
     if (summary instanceof Promise) {
-      return summary.then((s) => remember(operation, s, body, bytes, id, createdAt, entries, advice));
+      return summary.then((s) => remember('SendEmail', s, body, bytes, id, createdAt, advice));
     }
-    remember(operation, summary, body, bytes, id, createdAt, entries, advice);
+    remember('SendEmail', summary, body, bytes, id, createdAt, advice);
     return undefined;
   }
 
   function sendEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
     const { violations, advice } = checks.SendEmail(body);
     if (violations.length > 0) return wire.invalid(violations);
+    const rendered = renderSendEmail(body, templates);
+    if (rendered?.rendering.status === 'not-found')
+      return wire.templateNotFound(rendered.rendering.templateName);
     const issued = nextId();
     const id = issued.id;
     const createdAt = issued.createdAt.toISOString();
-    const kept = keep('SendEmail', body, bytes, id, createdAt, advice);
+    const kept = keep(body, rendered, bytes, id, createdAt, advice);
     return kept
       ? kept.then(() => wire.sendEmailAccepted(id, createdAt))
       : wire.sendEmailAccepted(id, createdAt);
@@ -204,6 +226,10 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
       wire.perEntryBulkResults &&
       violations.every((v) => PER_ENTRY_RULES.has(v.rule) && entryIndex(v.path) !== undefined);
     if (violations.length > 0 && !perEntry) return wire.invalid(violations);
+    // Every entry shares the default template, so one unknown name refuses the whole request.
+    const rendered = renderSendBulkEmail(body, templates);
+    const unknownTemplate = rendered.find((r) => r.rendering.status === 'not-found')?.rendering;
+    if (unknownTemplate?.status === 'not-found') return wire.templateNotFound(unknownTemplate.templateName);
     const failures = new Map<number, Violation[]>();
     for (const v of violations) {
       const index = entryIndex(v.path) ?? -1;
@@ -212,8 +238,8 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     const request = nextId();
     const createdAt = request.createdAt.toISOString();
     const outcomes: BulkEntryOutcome[] = [];
-    const stored: StoredBulkEntry[] = [];
-    for (let index = 0; index < entryCount(body); index++) {
+    const entries = entryCount(body);
+    for (let index = 0; index < entries; index++) {
       const failed = failures.get(index);
       // A bad destination is a message SES refuses; bad replacement data is a bad parameter.
       const outcome: BulkEntryOutcome = failed
@@ -223,13 +249,26 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
           }
         : { status: 'SUCCESS', messageId: wire.name === 'aws' ? nextId().id : request.id };
       outcomes.push(outcome);
-      stored.push({ index, to: entryRecipients(body, index), ...outcome });
+      const message = rendered[index];
+      if (outcome.status !== 'SUCCESS' || !message) continue;
+      // Each entry is a message of its own (its recipients, its rendering); the request's bytes are
+      // counted once, with its first stored entry.
+      remember(
+        'SendBulkEmail',
+        renderedSummary(message),
+        body,
+        outcomes.filter((o) => o.status === 'SUCCESS').length === 1 ? bytes : 0,
+        outcome.messageId,
+        createdAt,
+        // Advice about another entry is not this message's.
+        advice.filter((v) => {
+          const about = entryIndex(v.path);
+          return about === undefined || about === index;
+        }),
+        { requestId: request.id, entry: index, entries },
+      );
     }
-    const kept = outcomes.some((o) => o.status === 'SUCCESS')
-      ? keep('SendBulkEmail', body, bytes, request.id, createdAt, advice, stored)
-      : undefined;
-    const answer = () => wire.sendBulkEmailAccepted(request.id, createdAt, outcomes);
-    return kept ? kept.then(answer) : answer();
+    return wire.sendBulkEmailAccepted(request.id, createdAt, outcomes);
   }
 
   function beforeBody(
@@ -238,7 +277,7 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     contentType: string | null,
     contentLength: number | undefined,
   ): MockResponse | undefined {
-    if (path === INBOX_PATH) {
+    if (path === INBOX_PATH || path === INBOX_SCRIPT_PATH) {
       return method === 'GET' ? undefined : finish(wire.methodNotAllowed(method, path, ['GET']));
     }
     if (path === MESSAGES_PATH) {
@@ -292,7 +331,14 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': INBOX_CONTENT_SECURITY_POLICY,
         },
-        body: renderInboxPage(store.list()),
+        body: renderInboxPage(store.list(), store.version),
+      });
+    }
+    if (path === INBOX_SCRIPT_PATH) {
+      return finish({
+        status: 200,
+        headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' },
+        body: INBOX_SCRIPT,
       });
     }
     if (path === MESSAGES_PATH) {

@@ -12,6 +12,7 @@ import { decodeBase64 } from '../contract/base64.ts';
 import { isJsonObject, type JsonObject, objectAt, stringAt, stringsAt } from '../contract/json-reading.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
 import type { Violation } from '../contract/violation.ts';
+import type { RenderedMessage } from '../templates/render-request.ts';
 
 export type MockOperation = 'SendEmail' | 'SendBulkEmail';
 
@@ -26,13 +27,35 @@ export type ParsedRawMessage = {
   attachments: Array<{ filename: string | null; mimeType: string; size: number }>;
 };
 
-export type StoredBulkEntry = {
-  index: number;
-  to: string[];
-  status: string;
-  messageId?: string;
-  error?: string;
+/**
+ * What happened to a message after the API accepted it, named as SES's event publishing names the
+ * event types: `Send` then `Delivery`, or `Send` then `Rendering Failure` when a template variable
+ * has no value (reference §7.3: SES answers 200, then drops the message).
+ */
+export type MessageEvent =
+  | { eventType: 'Send' }
+  | { eventType: 'Delivery' }
+  | { eventType: 'Rendering Failure'; failure: { errorMessage: string; templateName?: string } };
+
+const DELIVERED: readonly MessageEvent[] = Object.freeze([{ eventType: 'Send' }, { eventType: 'Delivery' }]);
+
+/** The template a message was rendered from, and how that went. */
+export type StoredTemplate = {
+  /** The stored template's name (`TemplateName`, or the name part of `TemplateArn`); absent inline. */
+  name?: string;
+  /** The data it was rendered with: for a bulk entry, the defaults merged with the entry's data. */
+  data: JsonObject;
+  /**
+   * `unrendered`: a stored template while the mock holds no templates (`--templates`), shown as sent.
+   * `failed`: a variable had no value; the message was not delivered (see `events`).
+   */
+  rendering: 'rendered' | 'failed' | 'unrendered';
+  /** For `failed`: the variable with no value, when that was the cause. */
+  missingVariable?: string;
 };
+
+/** For each SendBulkEmail entry stored as its own message: which request and entry it came from. */
+export type StoredBulkEntry = { requestId: string; entry: number; entries: number };
 
 /**
  * An ADVISE finding on an accepted request (RULES.md, levels): SES accepts such a request, but the
@@ -59,10 +82,16 @@ export type StoredMessage = {
   subject?: string;
   text?: string;
   html?: string;
-  /** Set for Template content: the template is shown unrendered, with its data. */
-  template?: { name?: string; subject?: string; templateData?: string };
+  /** Set for Template content: subject, text and html above are the rendered ones. */
+  template?: StoredTemplate;
+  /** The message's headers (Template.Headers; for a bulk entry with its ReplacementHeaders). */
+  headers?: Array<{ name: string; value: string }>;
+  /** EmailTags, or a bulk entry's DefaultEmailTags with its ReplacementTags. */
+  tags?: Array<{ name: string; value: string }>;
   raw?: ParsedRawMessage;
-  entries?: StoredBulkEntry[];
+  /** Set for SendBulkEmail: every successful entry is its own message; `id` is the entry's id (aws). */
+  bulk?: StoredBulkEntry;
+  events: readonly MessageEvent[];
   /** What SES would accept but the sender did not mean; absent when there is none. */
   advice?: StoredAdvice[];
   /** The request body exactly as parsed. */
@@ -101,22 +130,9 @@ export async function parseRawMessage(base64Data: string): Promise<ParsedRawMess
   }
 }
 
-function templateSummary(template: JsonObject | undefined): StoredMessage['template'] {
-  if (!template) return undefined;
-  const content = objectAt(template, 'TemplateContent');
-  const name = stringAt(template, 'TemplateName') ?? stringAt(template, 'TemplateArn');
-  const subject = stringAt(content, 'Subject');
-  const templateData = stringAt(template, 'TemplateData');
-  return {
-    ...(name !== undefined && { name }),
-    ...(subject !== undefined && { subject }),
-    ...(templateData !== undefined && { templateData }),
-  };
-}
-
 export type RequestSummary = Pick<
   StoredMessage,
-  'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'html' | 'template' | 'raw'
+  'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'html' | 'raw'
 >;
 
 async function summarizeRaw(base: RequestSummary, rawData: string): Promise<RequestSummary> {
@@ -136,14 +152,12 @@ async function summarizeRaw(base: RequestSummary, rawData: string): Promise<Requ
 }
 
 /**
- * The readable summary of an accepted body (both operations share the sender and content members).
- * Only raw MIME takes a promise (postal-mime parses asynchronously); every other summary is returned
- * as it is, so the mock's common case answers without a trip through the microtask queue.
+ * The readable summary of an accepted SendEmail with Simple or Raw content (templates are rendered:
+ * `renderedSummary`). Only raw MIME takes a promise (postal-mime parses asynchronously); every other
+ * summary is returned as it is, so the mock's common case answers without a trip through the
+ * microtask queue.
  */
-export function summarizeRequest(
-  operation: MockOperation,
-  body: unknown,
-): RequestSummary | Promise<RequestSummary> {
+export function summarizeRequest(body: unknown): RequestSummary | Promise<RequestSummary> {
   const request = isJsonObject(body) ? body : {};
   const destination = objectAt(request, 'Destination');
   const from = stringAt(request, 'FromEmailAddress');
@@ -152,19 +166,6 @@ export function summarizeRequest(
   const bcc = stringsAt(destination, 'BccAddresses');
   // No conditional spread here: a literal built that way costs several times the rest of the summary.
   const base: RequestSummary = from === undefined ? { to, cc, bcc } : { from, to, cc, bcc };
-  if (operation === 'SendBulkEmail') {
-    const template = templateSummary(objectAt(objectAt(request, 'DefaultContent'), 'Template'));
-    const content = objectAt(objectAt(objectAt(request, 'DefaultContent'), 'Template'), 'TemplateContent');
-    const text = stringAt(content, 'Text');
-    const html = stringAt(content, 'Html');
-    return {
-      ...base,
-      ...(template?.subject !== undefined && { subject: template.subject }),
-      ...(text !== undefined && { text }),
-      ...(html !== undefined && { html }),
-      ...(template && { template }),
-    };
-  }
   const content = objectAt(request, 'Content');
   const simple = objectAt(content, 'Simple');
   if (simple) {
@@ -181,16 +182,55 @@ export function summarizeRequest(
   }
   const rawData = stringAt(objectAt(content, 'Raw'), 'Data');
   if (rawData !== undefined) return summarizeRaw(base, rawData);
-  const template = objectAt(content, 'Template');
-  const summary = templateSummary(template);
-  const templateContent = objectAt(template, 'TemplateContent');
-  const text = stringAt(templateContent, 'Text');
-  const html = stringAt(templateContent, 'Html');
+  return base;
+}
+
+/** Events of a message with no template: it is delivered (the mailbox simulator is not modelled). */
+export function deliveredEvents(): readonly MessageEvent[] {
+  return DELIVERED;
+}
+
+export type RenderedSummary = RequestSummary &
+  Pick<StoredMessage, 'template' | 'headers' | 'tags' | 'events'>;
+
+/** What the mock keeps of one rendered template message (a SendEmail, or one bulk entry). */
+export function renderedSummary(rendered: RenderedMessage): RenderedSummary {
+  const { rendering } = rendered;
+  const template: StoredTemplate = {
+    ...(rendered.template.name !== undefined && { name: rendered.template.name }),
+    data: rendered.template.data,
+    rendering:
+      rendering.status === 'rendered' ? 'rendered' : rendering.status === 'failed' ? 'failed' : 'unrendered',
+    ...(rendering.status === 'failed' &&
+      rendering.variable !== undefined && { missingVariable: rendering.variable }),
+  };
+  const events: readonly MessageEvent[] =
+    rendering.status === 'failed'
+      ? [
+          { eventType: 'Send' },
+          {
+            eventType: 'Rendering Failure',
+            failure: {
+              errorMessage: rendering.reason,
+              ...(rendered.template.name !== undefined && { templateName: rendered.template.name }),
+            },
+          },
+        ]
+      : // Unrendered: the mock cannot tell whether SES would deliver it, so only the send is known.
+        rendering.status === 'rendered'
+        ? DELIVERED
+        : [{ eventType: 'Send' }];
   return {
-    ...base,
-    ...(summary?.subject !== undefined && { subject: summary.subject }),
-    ...(text !== undefined && { text }),
-    ...(html !== undefined && { html }),
-    ...(summary && { template: summary }),
+    ...(rendered.from !== undefined && { from: rendered.from }),
+    to: rendered.to,
+    cc: rendered.cc,
+    bcc: rendered.bcc,
+    ...(rendering.status === 'rendered' && rendering.subject !== undefined && { subject: rendering.subject }),
+    ...(rendering.status === 'rendered' && rendering.text !== undefined && { text: rendering.text }),
+    ...(rendering.status === 'rendered' && rendering.html !== undefined && { html: rendering.html }),
+    template,
+    ...(rendered.headers.length > 0 && { headers: rendered.headers }),
+    ...(rendered.tags.length > 0 && { tags: rendered.tags }),
+    events,
   };
 }

@@ -26,6 +26,8 @@ export type WireProfile = {
   tooLarge(limitBytes: number): MockResponse;
   unsupportedMediaType(contentType: string): MockResponse;
   notFound(method: string, path: string): MockResponse;
+  /** A stored template (`TemplateName` / `TemplateArn`) the mock does not hold (404). */
+  templateNotFound(templateName: string): MockResponse;
   methodNotAllowed(method: string, path: string, allow: readonly string[]): MockResponse;
   /** The mock itself failed: never the answer to a bad request (C-W3), only to a bug of ours. */
   internalError(reason: string): MockResponse;
