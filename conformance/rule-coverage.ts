@@ -51,6 +51,8 @@ export type CellCoverage = Cell & {
   examples: number;
   /** Valid generated cases (no violation, no advice) that hold a value at this cell's place. */
   valid: number;
+  /** Valid catalog examples that hold a value at this cell's place. */
+  validExamples: number;
 };
 
 /** A violation whose path lies outside every place its clause lists: the registry and the engine disagree. */
@@ -206,6 +208,18 @@ function validCaseReaches(
   return true;
 }
 
+/** The keys of the cells a valid body reaches. */
+function reachedCells(cells: readonly Cell[], operation: Operation, body: unknown): string[] {
+  let keysOfRaw: Set<string> | undefined;
+  const rawKeys = () => {
+    keysOfRaw ??= rawHeaderKeys(body);
+    return keysOfRaw;
+  };
+  return cells
+    .filter((cell) => validCaseReaches(cell, operation, body, rawKeys))
+    .map((cell) => cellKey(cell.rule, cell.clause, cell.place));
+}
+
 function asCases(value: unknown): ConformanceCase[] {
   const isCase = (v: unknown): v is ConformanceCase =>
     isJsonObject(v) && (v.operation === 'send-email' || v.operation === 'send-bulk-email');
@@ -227,6 +241,7 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
   const generated = new Map<string, number>();
   const examples = new Map<string, number>();
   const valid = new Map<string, number>();
+  const validExamples = new Map<string, number>();
   const unplaced: Unplaced[] = [];
   const advised = new Map<string, number>();
   const sampled: Record<string, number> = {};
@@ -260,17 +275,7 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
           advised.set(key, (advised.get(key) ?? 0) + 1);
         }
         if (verdict.violations.length === 0 && verdict.advice.length === 0) {
-          let keysOfRaw: Set<string> | undefined;
-          const rawKeys = () => {
-            keysOfRaw ??= rawHeaderKeys(c.body);
-            return keysOfRaw;
-          };
-          bump(
-            valid,
-            cells
-              .filter((cell) => validCaseReaches(cell, c.operation, c.body, rawKeys))
-              .map((cell) => cellKey(cell.rule, cell.clause, cell.place)),
-          );
+          bump(valid, reachedCells(cells, c.operation, c.body));
         }
       }
     }
@@ -291,7 +296,11 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
       }
     }
     bump(examples, keys);
-    if (example.label === 'valid') continue;
+    if (example.label === 'valid') {
+      if (verdict.violations.length === 0)
+        bump(validExamples, reachedCells(cells, example.operation, example.body));
+      continue;
+    }
     for (const key of keys) {
       const clause = key.slice(0, key.indexOf(' '));
       byClause.set(clause, (byClause.get(clause) ?? new Set()).add(example.name));
@@ -316,6 +325,7 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
         generated: generated.get(key) ?? 0,
         examples: examples.get(key) ?? 0,
         valid: valid.get(key) ?? 0,
+        validExamples: validExamples.get(key) ?? 0,
       };
     }),
     clauseExamples,
@@ -334,9 +344,33 @@ export function ungeneratedCells(coverage: RuleCoverage): CellCoverage[] {
   return coverage.cells.filter((c) => (c.level === 'MUST' || c.level === 'SHOULD') && c.generated === 0);
 }
 
-/** Cells of a MUST or SHOULD clause whose place no valid generated case reaches. */
+/**
+ * Places that name something that must exist at the target (an identity, a configuration set, a
+ * tenant, a contact list). A conformance run assumes nothing exists there but its sender (RULES.md
+ * section 9), so no valid generated case may hold them: a valid catalog example shows them instead.
+ */
+export const RESOURCE_PLACES: ReadonlySet<Place> = new Set<Place>([
+  'send-email /FromEmailAddressIdentityArn',
+  'send-email /FeedbackForwardingEmailAddressIdentityArn',
+  'send-email /ConfigurationSetName',
+  'send-email /TenantName',
+  'send-email /ListManagementOptions',
+  'send-bulk-email /FromEmailAddressIdentityArn',
+  'send-bulk-email /FeedbackForwardingEmailAddressIdentityArn',
+  'send-bulk-email /ConfigurationSetName',
+  'send-bulk-email /TenantName',
+]);
+
+/**
+ * Cells of a MUST or SHOULD clause whose place no valid generated case reaches (for
+ * `RESOURCE_PLACES`: no valid catalog example).
+ */
 export function unreachedCells(coverage: RuleCoverage): CellCoverage[] {
-  return coverage.cells.filter((c) => (c.level === 'MUST' || c.level === 'SHOULD') && c.valid === 0);
+  return coverage.cells.filter(
+    (c) =>
+      (c.level === 'MUST' || c.level === 'SHOULD') &&
+      (RESOURCE_PLACES.has(c.place) ? c.validExamples : c.valid) === 0,
+  );
 }
 
 /** `unreachedCells` by place: `<place> (C-ADDR1.syntax, C-ADDR2.local-part, …)`, in registry order. */

@@ -6,6 +6,7 @@ import {
   type CellCoverage,
   describeCell,
   NOT_IN_A_BODY,
+  RESOURCE_PLACES,
   type RuleCoverage,
   thinClauses,
   ungeneratedCells,
@@ -24,10 +25,13 @@ function count(n: number, missing: boolean): string {
 
 function row(c: CellCoverage): string {
   const judged = c.level === 'MUST' || c.level === 'SHOULD';
+  const resource = RESOURCE_PLACES.has(c.place);
   return `| ${c.rule} | ${cell(c.clause)} | ${c.level} | ${c.evidence.join(', ')} | \`${c.place}\` | ${count(
     c.generated,
     judged,
-  )} | ${count(c.valid, judged)} | ${c.examples} |`;
+  )} | ${resource ? `${c.valid} (resource)` : count(c.valid, judged)} | ${
+    resource ? count(c.validExamples, judged) : c.validExamples
+  } | ${c.examples} |`;
 }
 
 function bulletList(lines: readonly string[], none: string): string {
@@ -60,6 +64,10 @@ break them; \`conformance/rule-coverage.test.ts\` fails on every gap listed belo
   list implies C-DEST3). For ADVISE cells: cases that drew the advice (must be 0).
 - **Valid**: valid generated cases holding a value at the place (for C-DEST1/C-DEST2 at the raw
   message: raw messages without Destination addresses, whose headers name the recipients).
+  *(resource)*: a place naming something that must exist at the target (identity ARNs,
+  configuration set, tenant, contact list); a run assumes none exists (RULES.md section 9), so no
+  valid generated case holds it and a valid example must instead.
+- **Valid ex.**: valid catalog examples holding a value at the place.
 - **Examples**: catalog examples (\`src/contract/examples\`, C-MIME9's built in code) whose verdict
   has the cell; for ADVISE cells, examples drawing the advice. Every MUST/SHOULD clause needs 2, but
   ${[...NOT_IN_A_BODY].join(', ')} (about the HTTP request, not its body).
@@ -70,7 +78,7 @@ ${judged.length} MUST/SHOULD cells, ${coverage.cells.length - judged.length} ADV
 
 ### MUST/SHOULD cells without a generated case (${ungenerated.length})
 ${bulletList(ungenerated.map(describeCell), 'None.')}
-### Places of MUST/SHOULD cells no valid case reaches (${unreached.length})
+### Places of MUST/SHOULD cells no valid case (for resources: no valid example) reaches (${unreached.length})
 ${bulletList(unreached, 'None.')}
 ### MUST/SHOULD clauses with fewer than 2 invalid examples (${thin.length})
 ${bulletList(
@@ -83,8 +91,8 @@ ${bulletList(outside, 'None.')}
 ${bulletList(coverage.advisedCases.slice(0, 20), 'None.')}
 ## Cells
 
-| Rule | Clause | Level | Evidence | Place | Generated | Valid | Examples |
-|---|---|---|---|---|---:|---:|---:|
+| Rule | Clause | Level | Evidence | Place | Generated | Valid | Valid ex. | Examples |
+|---|---|---|---|---|---:|---:|---:|---:|
 ${coverage.cells.map(row).join('\n')}
 
 ## OPEN clauses (never generated, in either direction)
