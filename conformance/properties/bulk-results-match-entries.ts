@@ -10,6 +10,7 @@ import type { ConformanceCase } from '../case.ts';
 import { judgeRejected } from './judge-rejected.ts';
 import type { Problem } from './problem.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
+import { sendRetryingTransients, triesNote } from './send-retrying-transients.ts';
 
 type MixedCase = ConformanceCase & { broken: boolean[] };
 
@@ -47,7 +48,9 @@ export function bulkResultsMatchEntries(options: PropertyOptions): PropertyDefin
     level: 'MUST',
     arbitrary: mixedEntries(options.from),
     async check(c, context) {
-      const exchange = await context.send(c);
+      // A transient status on a valid entry (or a 429/503) is re-sent, never judged at once (C-A2).
+      const sent = await sendRetryingTransients(context, c, (i) => c.broken[i] === false);
+      const exchange = sent.exchange;
       if (exchange.response?.status !== 200) {
         const problem = judgeRejected(exchange, { profile: context.profile, breaks: 'C-BULK3' });
         return problem ? { exchange, problem } : { exchange };
@@ -66,7 +69,7 @@ export function bulkResultsMatchEntries(options: PropertyOptions): PropertyDefin
         if (wrong >= 0) {
           problem = {
             rule: 'C-A2',
-            message: `result ${wrong} has Status ${String(statuses[wrong])}. Statuses ${JSON.stringify(statuses)}; expected, in entry order: ${JSON.stringify(expected)} (entries with a bad destination fail, the others succeed).`,
+            message: `result ${wrong} has Status ${String(statuses[wrong])}. Statuses ${JSON.stringify(statuses)}; expected, in entry order: ${JSON.stringify(expected)} (entries with a bad destination fail, the others succeed)${triesNote(sent.tries)}.`,
           };
         }
       }

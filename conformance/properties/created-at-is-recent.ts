@@ -1,8 +1,8 @@
 /** Documented profile, strict: `data.created_at` is within 5 minutes of the runner's clock (C-W5). */
 import type { Operation } from '../case.ts';
-import { judgeAccepted } from './judge-accepted.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
-import { entryCount, validCases } from './valid-request-is-accepted.ts';
+import { sendRetryingTransients } from './send-retrying-transients.ts';
+import { judgeValid, validCases } from './valid-request-is-accepted.ts';
 
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
 
@@ -14,12 +14,9 @@ export function createdAtIsRecent(operation: Operation, options: PropertyOptions
     level: 'SHOULD',
     arbitrary: validCases(operation, options.from),
     async check(c, context) {
-      const exchange = await context.send(c);
-      const problem = judgeAccepted(exchange, {
-        profile: context.profile,
-        operation,
-        entries: entryCount(c),
-      });
+      const sent = await sendRetryingTransients(context, c);
+      const exchange = sent.exchange;
+      const problem = judgeValid(sent, c, context.profile);
       if (problem) return { exchange, problem };
       const createdAt =
         (exchange.response?.json as { data?: { created_at?: string } } | undefined)?.data?.created_at ?? '';

@@ -4,9 +4,10 @@
  */
 import fc from 'fast-check';
 import type { Operation } from '../case.ts';
-import { acceptedIds, judgeAccepted } from './judge-accepted.ts';
+import { acceptedIds } from './judge-accepted.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
-import { entryCount, validCases } from './valid-request-is-accepted.ts';
+import { sendRetryingTransients } from './send-retrying-transients.ts';
+import { judgeValid, validCases } from './valid-request-is-accepted.ts';
 
 export function idsAreUnique(operation: Operation, options: PropertyOptions): PropertyDefinition {
   const seen = new Map<string, string>();
@@ -20,13 +21,11 @@ export function idsAreUnique(operation: Operation, options: PropertyOptions): Pr
       const rule = context.profile === 'documented' ? 'C-W4' : 'C-A4';
       let last: Awaited<ReturnType<typeof context.send>> | undefined;
       for (const c of cases) {
-        const exchange = await context.send(c);
+        // Transient answers carry no ids (C-A2): only the last answer's ids count.
+        const sent = await sendRetryingTransients(context, c);
+        const exchange = sent.exchange;
         last = exchange;
-        const problem = judgeAccepted(exchange, {
-          profile: context.profile,
-          operation,
-          entries: entryCount(c),
-        });
+        const problem = judgeValid(sent, c, context.profile);
         if (problem) return { exchange, problem };
         for (const id of acceptedIds(exchange, context.profile)) {
           const earlier = seen.get(id);

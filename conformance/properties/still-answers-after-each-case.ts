@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { malformedJsonCases } from '../arbitraries/wrong-types.ts';
 import type { ConformanceCase, Operation } from '../case.ts';
-import { judgeAccepted } from './judge-accepted.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
-import { entryCount, validCases } from './valid-request-is-accepted.ts';
+import { sendRetryingTransients } from './send-retrying-transients.ts';
+import { judgeValid, validCases } from './valid-request-is-accepted.ts';
 
 function hostileCases(operation: Operation, from: string): fc.Arbitrary<ConformanceCase> {
   return fc.oneof(
@@ -48,12 +48,9 @@ export function stillAnswersAfterEachCase(
     arbitrary: fc.tuple(hostileCases(operation, options.from), validCases(operation, options.from)),
     async check([hostile, valid], context) {
       const first = await context.send(hostile);
-      const exchange = await context.send(valid);
-      const problem = judgeAccepted(exchange, {
-        profile: context.profile,
-        operation,
-        entries: entryCount(valid),
-      });
+      const sent = await sendRetryingTransients(context, valid);
+      const exchange = sent.exchange;
+      const problem = judgeValid(sent, valid, context.profile);
       if (!problem) return { exchange };
       return {
         exchange,
