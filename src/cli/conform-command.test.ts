@@ -155,7 +155,7 @@ describe('conform against the embedded reference mock', () => {
     expect(stderr).toMatch(/invalid-C-MIME9-is-rejected \(1 run, capped: each case is a 40 MiB request/);
   });
 
-  it('writes JUnit XML with one testcase per property; the pretty table marks a capped property', async () => {
+  it('writes JUnit XML with one testcase per property', async () => {
     const junit = await conform(
       '--only',
       'send-bulk-email/*C-BULK*',
@@ -167,11 +167,6 @@ describe('conform against the embedded reference mock', () => {
     expect(junit.code).toBe(0);
     expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     expect(junit.stdout.match(/<testcase /g)).toHaveLength(4);
-    const pretty = await conform('--only', 'send-email/*C-MIME9*', '--runs', '3');
-    expect(pretty.stdout).toMatch(/invalid-C-MIME9-is-rejected .* {3}1\*\n/);
-    expect(pretty.stdout).toContain(
-      '* send-email/invalid-C-MIME9-is-rejected ran 1 run: each case is a 40 MiB',
-    );
   });
 
   it('CI=true fixes the seed at 42 unless --seed is given', async () => {
@@ -248,23 +243,22 @@ describe('conform against a broken implementation', () => {
     // with JSON.stringify, so stringifying the parsed body gives back the bytes that were sent.
     const received: Record<'run' | 'replay', Set<string>> = { run: new Set(), replay: new Set() };
     let phase: 'run' | 'replay' = 'run';
-    const record = (body: unknown) => {
+    /** Whether the body is one of the big ones (then recorded, and accepted unchecked). */
+    const recordedBig = (body: unknown) => {
       const text = JSON.stringify(body);
-      if (text.length > MAX_STORED_COUNTEREXAMPLE_BYTES) {
-        received[phase].add(createHash('sha256').update(text).digest('hex'));
-      }
+      if (text.length <= MAX_STORED_COUNTEREXAMPLE_BYTES) return false;
+      received[phase].add(createHash('sha256').update(text).digest('hex'));
+      return true;
     };
-    // Two twins in one: accepts Unicode domains (C-ADDR4) and a raw message over 40 MiB (C-MIME9).
+    // Two twins in one: accepts a raw message over 40 MiB (C-MIME9) and Unicode domains (C-ADDR4).
     const server = await startMockServer({
       profile: 'documented',
       port: 0,
       validators: {
-        sendEmail: (body) => {
-          record(body);
-          return validateSendEmail(body, { strict: true }).filter(
-            (v) => v.rule !== 'C-MIME9' && v.rule !== 'C-ADDR4',
-          );
-        },
+        sendEmail: (body) =>
+          recordedBig(body)
+            ? []
+            : validateSendEmail(body, { strict: true }).filter((v) => v.rule !== 'C-ADDR4'),
         sendBulkEmail: () => [],
       },
     });
