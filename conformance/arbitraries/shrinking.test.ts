@@ -16,6 +16,7 @@ import { invalidSendBulkEmailCases } from './invalid-send-bulk-email.ts';
 import { invalidSendEmailCases } from './invalid-send-email.ts';
 import { type BulkEmailEntry, type SendBulkEmailBody, validSendBulkEmail } from './send-bulk-email.ts';
 import { type SendEmailBody, validSendEmail } from './send-email.ts';
+import { shouldSendEmailCases } from './should-cases.ts';
 
 const FROM = 'sender@example.com';
 const SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -72,7 +73,7 @@ function expectMinimalSendEmail(body: SendEmailBody, rule: RuleId | 'valid'): vo
   expect(body.ReplyToAddresses).toBeUndefined();
   if (rule !== 'C-CONT8') expect(body.EmailTags).toBeUndefined();
   const kinds = Object.keys(body.Content);
-  expect(kinds).toEqual([rule === 'C-MIME3' ? 'Raw' : 'Simple']);
+  expect(kinds).toEqual([rule === 'C-MIME5' ? 'Raw' : rule === 'C-CONT13' ? 'Template' : 'Simple']);
   const simple = body.Content.Simple;
   if (simple) {
     expect(simple.Headers).toBeUndefined();
@@ -112,9 +113,9 @@ const sendBulkEmail = invalidSendBulkEmailCases(FROM);
 const SEND_EMAIL_CLASSES: ReadonlyArray<readonly [RuleId, number]> = [
   ['C-CONT8', 210],
   ['C-ADDR2', 170],
-  ['C-CONT10', 190],
+  ['C-CONT13', 260],
   ['C-DEST2', 130],
-  ['C-MIME3', 2100],
+  ['C-MIME5', 600],
 ];
 
 describe('shrunk SendEmail counterexamples are minimal', () => {
@@ -136,7 +137,8 @@ describe('shrunk SendEmail counterexamples are minimal', () => {
     const arbitrary = sendEmail['C-CONT8'] as fc.Arbitrary<InvalidCase>;
     for (const seed of SEEDS) {
       const { shrunk } = shrinkFailing(arbitrary, (c) => oracle(c).length === 0, seed);
-      expect((shrunk.body as SendEmailBody).EmailTags).toEqual([{ Name: 'a', Value: 'a x' }]);
+      // The plainest clause first: an empty value.
+      expect((shrunk.body as SendEmailBody).EmailTags).toEqual([{ Name: 'a', Value: '' }]);
     }
   });
 
@@ -148,17 +150,25 @@ describe('shrunk SendEmail counterexamples are minimal', () => {
     }
   });
 
-  it('C-MIME3 shrinks to a plain message whose only oddity is the one long line', () => {
-    const arbitrary = sendEmail['C-MIME3'] as fc.Arbitrary<InvalidCase>;
+  it('C-MIME5 shrinks to a plain message whose only oddity is the repeated header', () => {
+    const arbitrary = sendEmail['C-MIME5'] as fc.Arbitrary<InvalidCase>;
     for (const seed of SEEDS) {
       const { shrunk } = shrinkFailing(arbitrary, (c) => oracle(c).length === 0, seed);
       const data = (shrunk.body as SendEmailBody).Content.Raw?.Data ?? '';
       const lines = atob(data).split('\r\n');
-      expect(lines.filter((line) => line.length > 998).map((line) => line.length)).toEqual([999]);
+      expect(lines.filter((line) => line === 'Subject: Hello')).toHaveLength(2);
       expect(lines).toContain('To: a@a.com');
-      expect(lines).toContain('Subject: Hello');
-      expect(lines.some((line) => line.startsWith('Cc:'))).toBe(false);
-      expect(lines.filter((line) => line.startsWith('Content-Type:'))).toHaveLength(3);
+      expect(lines.some((line) => /^(Cc|Bcc|Sender|Reply-To):/.test(line))).toBe(false);
+      expect(lines.filter((line) => line.startsWith('Content-Type:'))).toHaveLength(1);
+    }
+  });
+
+  it('C-CONT10 (SHOULD) shrinks to the one bad name', () => {
+    const arbitrary = shouldSendEmailCases(FROM)['C-CONT10'] as fc.Arbitrary<InvalidCase>;
+    for (const seed of SEEDS) {
+      const { shrunk } = shrinkFailing(arbitrary, (c) => oracle(c).length === 0, seed);
+      expectMinimalSendEmail(shrunk.body as SendEmailBody, 'C-CONT10');
+      expect((shrunk.body as SendEmailBody).ConfigurationSetName).toBe('has space');
     }
   });
 });
