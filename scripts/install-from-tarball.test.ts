@@ -142,13 +142,29 @@ function tail(result: Outcome): string {
   return `exit ${result.code}\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`;
 }
 
-// Generous: on a loaded 2-core machine one conform run or one tsc can take tens of seconds.
+// One tsc per project shape; the flags are a user's, the declarations are the installed ones.
+// The ESM check reads every declaration file (ours included); the CommonJS ones skip that
+// (~5x faster) and test what differs for them: which declarations and which msw types resolve.
+const TSC_COMMON = ['--noEmit', '--strict', '--target', 'ES2022', '--lib', 'ES2022,DOM', '--types', 'node'];
+const NODENEXT = ['--module', 'nodenext', '--moduleResolution', 'nodenext'];
+const TYPE_CHECKS: [shape: string, dir: string, flags: string[]][] = [
+  ['an ESM project, module nodenext', 'esm', NODENEXT],
+  ['a CommonJS project, module nodenext', 'cjs', [...NODENEXT, '--skipLibCheck']],
+  // node10 resolution ignores `exports` (typesVersions stands in); fast-check's own declarations
+  // need an exports-aware resolution for pure-rand, so such projects need skipLibCheck anyway.
+  ['a CommonJS project, module commonjs', 'cjs', ['--module', 'commonjs', '--skipLibCheck']],
+];
+
+// Generous: on a loaded 2-core machine one conform run or one tsc can take tens of seconds. For the
+// same reason the conform runs get a long per-request timeout: this tests wiring, not speed (signing
+// the 40 MiB C-MIME9 body in pure-JS SHA-256 alone takes seconds).
 describe('the package installed from its tarball', { timeout: 120_000 }, () => {
   let work = '';
   let project = '';
   let elsewhere = '';
   let bin = '';
   let packedFiles: string[] = [];
+  const typeChecks = new Map<string, Promise<Outcome>>();
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'ses-contract-install-'));
@@ -196,6 +212,16 @@ describe('the package installed from its tarball', { timeout: 120_000 }, () => {
     );
     if (installed.code !== 0) throw new Error(`npm install of the tarball failed: ${tail(installed)}`);
     bin = join(project, 'node_modules/.bin/ses-contract');
+    // The type checks are the slowest steps and need nothing else: started now, one after the
+    // other, they run beside the CLI tests on the second core.
+    let previous: Promise<unknown> = Promise.resolve();
+    for (const [shape, dir, flags] of TYPE_CHECKS) {
+      const check = previous.then(() =>
+        run(process.execPath, [TSC, ...TSC_COMMON, ...flags, 'consumer.ts'], join(project, dir)),
+      );
+      typeChecks.set(shape, check);
+      previous = check;
+    }
   }, 300_000);
 
   afterAll(async () => {
@@ -262,7 +288,20 @@ describe('the package installed from its tarball', { timeout: 120_000 }, () => {
       expect(answer.status).toBe(200);
       const signed = await run(
         bin,
-        ['conform', '--sign', '--base-url', url, '--profile', 'aws', '--runs', '3', '--seed', '1'],
+        [
+          'conform',
+          '--sign',
+          '--base-url',
+          url,
+          '--profile',
+          'aws',
+          '--runs',
+          '3',
+          '--seed',
+          '1',
+          '--timeout-ms',
+          '60000',
+        ],
         elsewhere,
       );
       // A signing library the package does not declare shows here first (ERR_MODULE_NOT_FOUND).
@@ -276,7 +315,11 @@ describe('the package installed from its tarball', { timeout: 120_000 }, () => {
   });
 
   it('passes conform against its embedded reference mock from another directory', async () => {
-    const result = await run(bin, ['conform', '--runs', '3', '--seed', '1'], elsewhere);
+    const result = await run(
+      bin,
+      ['conform', '--runs', '3', '--seed', '1', '--timeout-ms', '60000'],
+      elsewhere,
+    );
     expect(result.code, tail(result)).toBe(0);
   });
 
@@ -303,20 +346,9 @@ describe('the package installed from its tarball', { timeout: 120_000 }, () => {
     expect(JSON.parse(result.stdout)).toEqual({ statuses: [200, 200], validate: 'function' });
   });
 
-  // One tsc per project shape; the flags are a user's, the declarations are the installed ones.
-  // The ESM check reads every declaration file (ours included); the CommonJS ones skip that
-  // (~5x faster) and test what differs for them: which declarations and which msw types resolve.
-  const COMMON = ['--noEmit', '--strict', '--target', 'ES2022', '--lib', 'ES2022,DOM', '--types', 'node'];
-  const NODENEXT = ['--module', 'nodenext', '--moduleResolution', 'nodenext'];
-  it.each([
-    ['an ESM project, module nodenext', 'esm', NODENEXT],
-    ['a CommonJS project, module nodenext', 'cjs', [...NODENEXT, '--skipLibCheck']],
-    // node10 resolution ignores `exports` (typesVersions stands in); fast-check's own declarations
-    // need an exports-aware resolution for pure-rand, so such projects need skipLibCheck anyway.
-    ['a CommonJS project, module commonjs', 'cjs', ['--module', 'commonjs', '--skipLibCheck']],
-  ])('type-checks a consumer in %s', async (_shape, dir, flags) => {
-    const result = await run(process.execPath, [TSC, ...COMMON, ...flags, 'consumer.ts'], join(project, dir));
-    expect(result.stdout + result.stderr).toBe('');
-    expect(result.code).toBe(0);
+  it.each(TYPE_CHECKS.map(([shape]) => shape))('type-checks a consumer in %s', async (shape) => {
+    const result = await typeChecks.get(shape);
+    expect(`${result?.stdout}${result?.stderr}`).toBe('');
+    expect(result?.code).toBe(0);
   });
 });
