@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { InternalError, TargetUnreachableError, UsageError } from '../../conformance/errors.ts';
 import { registerConformCommand } from './conform-command.ts';
 import { registerMockCommand } from './mock-command.ts';
+import { registerRenderCommand } from './render-command.ts';
 import { registerValidateCommand } from './validate-command.ts';
 
 /** 0 success; 1 the contract is broken (invalid request, failed property); 2 usage; 3 our bug. */
@@ -83,7 +84,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const done = (result: 0 | 1) => {
     code = result;
   };
-  for (const register of [registerValidateCommand, registerMockCommand, registerConformCommand]) {
+  for (const register of [
+    registerValidateCommand,
+    registerMockCommand,
+    registerConformCommand,
+    registerRenderCommand,
+  ]) {
     register(program, io, done);
   }
   for (const sub of program.commands) {

@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
 import { startMockServer } from '../server/start-mock-server.ts';
 import type { RegisterCommand } from './main.ts';
+import { loadTemplateDirectory } from './template-directory.ts';
 
 type MockFlags = {
   port: number;
@@ -10,6 +11,7 @@ type MockFlags = {
   profile: 'documented' | 'aws';
   latency: number;
   seed?: number;
+  templates?: string;
 };
 
 function integerIn(name: string, min: number, max: number): (value: string) => number {
@@ -50,6 +52,10 @@ export const registerMockCommand: RegisterCommand = (program: Command, io, done)
         integerIn('--seed', 0, 0xffffffff),
       ),
     )
+    .option(
+      '--templates <dir>',
+      'stored templates: DIR/NAME.json = {"Subject","Text","Html"} (Handlebars, rendered as SES does)',
+    )
     .addHelpText(
       'after',
       '\nEndpoints:\n' +
@@ -66,6 +72,9 @@ export const registerMockCommand: RegisterCommand = (program: Command, io, done)
         '"Content":{"Simple":{"Subject":{"Data":"Hi"},"Body":{"Text":{"Data":"Hello"}}}}}\'\n',
     )
     .action(async (flags: MockFlags) => {
+      // A malformed template stops the start (exit 2, naming the file), before anything listens.
+      const templates =
+        flags.templates === undefined ? undefined : await loadTemplateDirectory(flags.templates);
       // Listen for signals before announcing the URL, so a caller that stops us right away is heard.
       let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
       const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
@@ -81,6 +90,7 @@ export const registerMockCommand: RegisterCommand = (program: Command, io, done)
           host: flags.host,
           latencyMs: flags.latency,
           ...(flags.seed !== undefined && { seed: flags.seed }),
+          ...(templates && { templates }),
         });
       } catch (error) {
         process.off('SIGINT', onSignal);

@@ -19,7 +19,7 @@ import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
 
 type ValidateFlags = { operation?: Operation; strict?: boolean; json?: boolean };
 
-type Input = { name: string; bytes: Uint8Array };
+export type Input = { name: string; bytes: Uint8Array };
 
 const OPERATIONS: readonly Operation[] = ['send-email', 'send-bulk-email'];
 
@@ -29,7 +29,7 @@ async function readStdin(io: CliIo): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function readInput(file: string, io: CliIo): Promise<Input> {
+export async function readInput(file: string, io: CliIo): Promise<Input> {
   if (file === '-') {
     const bytes = await readStdin(io);
     if (bytes.length === 0) {
@@ -51,7 +51,7 @@ async function readInput(file: string, io: CliIo): Promise<Input> {
  * reports?, body }`); a request body has PascalCase members only (SES's), so an object whose
  * members are all lower-case and include `body` and a known `operation` is a wrapper.
  */
-function unwrapCatalogExample(json: unknown): { body: unknown; operation?: Operation } {
+export function unwrapCatalogExample(json: unknown): { body: unknown; operation?: Operation } {
   if (
     isJsonObject(json) &&
     Object.hasOwn(json, 'body') &&
