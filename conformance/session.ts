@@ -9,6 +9,7 @@ import type { WireProfile } from '../src/contract/schema/spec-documents.ts';
 import { validateSendEmail } from '../src/contract/validate-send-email.ts';
 import { OPERATION_PATHS } from './case.ts';
 import { TargetUnreachableError, UsageError } from './errors.ts';
+import { profileHint, profileHintLine } from './runner/profile-hint.ts';
 import type { CommandContext } from './runner/replay-command.ts';
 import { checkReplayEntries, replayFailures, selectedEntries } from './runner/replay-failures.ts';
 import { type ReplayFile, replayFileOf } from './runner/replay-file.ts';
@@ -20,6 +21,7 @@ import {
 } from './runner/run-conformance.ts';
 import { safeText } from './runner/safe-text.ts';
 import { signFailureRequests } from './runner/signed-failures.ts';
+import { statusNoteLine, unexpectedStatuses } from './runner/unexpected-statuses.ts';
 import { httpTransport, type Transport } from './transport/transport.ts';
 
 export type SessionWork =
@@ -50,6 +52,11 @@ type Reported = {
   report: ConformanceReport;
   /** What reporters need to print replay commands. */
   context: CommandContext;
+  /**
+   * One line each about what the failures have in common and the likely fix (statuses no property
+   * expects, error bodies of the other wire profile); empty when there is nothing to say.
+   */
+  notes: string[];
 };
 
 /** How a session ended. A target that cannot be reached at all is a `TargetUnreachableError`. */
@@ -94,6 +101,9 @@ export function checkSessionOptions(options: SessionOptions): void {
     throw new UsageError(
       `--region ${safeText(options.sign.region)} is not an AWS region name such as us-east-1.`,
     );
+  }
+  if (options.work.kind === 'replay' && selectedEntries(options.work.file, options.only).length === 0) {
+    throw new UsageError(`--only ${safeText(options.only.join(','))} selects no entry of the replay file.`);
   }
   if (options.work.kind === 'run') {
     const selected = selectedDefinitions(options);
@@ -141,6 +151,11 @@ async function startEmbeddedMock(profile: WireProfile) {
   } catch (error) {
     throw new TargetUnreachableError((error as Error).message, { cause: error });
   }
+}
+
+function notesOn(report: ConformanceReport): string[] {
+  const hint = profileHint(report);
+  return [...unexpectedStatuses(report).map(statusNoteLine), ...(hint ? [profileHintLine(hint)] : [])];
 }
 
 export async function runSession(options: SessionOptions): Promise<SessionOutcome> {
@@ -196,11 +211,13 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
           });
     const report =
       sigv4 && options.sign ? await signFailureRequests(unsigned, sigv4.sigv4Signer(options.sign)) : unsigned;
-    if (report.summary.failed === 0) return { kind: 'passed', report, context };
+    const notes = notesOn(report);
+    if (report.summary.failed === 0) return { kind: 'passed', report, context, notes };
     const replayFile = replayFileOf(report, context);
-    if (report.targetDied)
-      return { kind: 'target-died', reason: report.targetDied, report, context, replayFile };
-    return { kind: 'failed', report, context, replayFile };
+    if (report.targetDied) {
+      return { kind: 'target-died', reason: report.targetDied, report, context, notes, replayFile };
+    }
+    return { kind: 'failed', report, context, notes, replayFile };
   } finally {
     await embedded?.close();
   }

@@ -10,18 +10,15 @@ import { UsageError } from '../../conformance/errors.ts';
 import { jsonReport } from '../../conformance/reporters/json-reporter.ts';
 import { junitReport } from '../../conformance/reporters/junit-reporter.ts';
 import { prettyReport, progressLine } from '../../conformance/reporters/pretty-reporter.ts';
-import { profileHint, profileHintLine } from '../../conformance/runner/profile-hint.ts';
 import { parseOnly } from '../../conformance/runner/property-filter.ts';
 import { defaultSeed } from '../../conformance/runner/property-seed.ts';
 import { DEFAULT_SIGNING_REGION, replayFileCommand } from '../../conformance/runner/replay-command.ts';
-import { selectedEntries } from '../../conformance/runner/replay-failures.ts';
 import {
   DEFAULT_REPLAY_FILE,
   parseReplayFile,
   type ReplayFile,
 } from '../../conformance/runner/replay-file.ts';
 import { safeText } from '../../conformance/runner/safe-text.ts';
-import { statusNoteLine, unexpectedStatuses } from '../../conformance/runner/unexpected-statuses.ts';
 import { runSession, type SessionOptions, type SessionOutcome } from '../../conformance/session.ts';
 import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
 
@@ -144,11 +141,6 @@ export async function sessionOptionsOf(
           ...(flags.path !== undefined ? { path: flags.path } : {}),
         },
   };
-  if (file && options.only.length > 0 && options.work.kind === 'replay') {
-    if (selectedEntries(file, options.only).length === 0) {
-      throw new UsageError(`--only ${safeText(flags.only ?? '')} selects no entry of the replay file.`);
-    }
-  }
   return { options, ...(file ? { file } : {}) };
 }
 
@@ -182,9 +174,7 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
     },
     onProgress: (result, done, total) => io.stderr(`${progressLine(result, done, total)}\n`),
   });
-  for (const note of unexpectedStatuses(outcome.report)) io.stderr(`conform: ${statusNoteLine(note)}\n`);
-  const hint = profileHint(outcome.report);
-  if (hint) io.stderr(`conform: ${profileHintLine(hint)}\n`);
+  for (const note of outcome.notes) io.stderr(`conform: ${note}\n`);
   const rendered = render(outcome, flags, !reportOnTerminal);
   if (flags.output) {
     await mkdir(dirname(flags.output), { recursive: true });
