@@ -433,6 +433,24 @@ describe('conform against a broken implementation', () => {
     } finally {
       await server.close();
     }
+    // And the other way round: a documented target run with --profile aws.
+    const documented = await startMockServer({ profile: 'documented', port: 0 });
+    try {
+      const run = await conform(
+        '--base-url',
+        documented.url,
+        '--only',
+        'send-email/invalid-C-ADDR*',
+        '--runs',
+        '3',
+        '--profile',
+        'aws',
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('run again with --profile documented.');
+    } finally {
+      await documented.close();
+    }
   });
 
   it('a target that stops answering mid-run fails with exit 1 instead of hanging', async () => {
