@@ -44,11 +44,6 @@ function addrSpecOf(value: string): string {
   return open !== -1 && close > open ? value.slice(open + 1, close) : value;
 }
 
-/** Java's String.trim, which SES's parser applies, drops every character up to U+0020 at either end. */
-function trimmedByJava(text: string): boolean {
-  return text.length > 0 && ((text.at(0) as string) <= ' ' || (text.at(-1) as string) <= ' ');
-}
-
 function localPartOf(value: string): string {
   const spec = addrSpecOf(value);
   const at = spec.lastIndexOf('@');
@@ -180,13 +175,6 @@ const UNSETTLED_DISAGREEMENTS: typeof KNOWN_DISAGREEMENTS = [
         onlyMust(d, 'C-ADDR2') && local.startsWith('"') && [...local].some((c) => c < ' ' || c >= '\u007f')
       );
     },
-  },
-  {
-    id: 'white space or control at an edge',
-    reason:
-      'SES’s parser trims characters up to U+0020 (Java’s String.trim) from the value and from inside <…>; the engine says C-ADDR1, C-ADDR2 or C-ADDR5',
-    explains: (d) =>
-      d.stricter === 'engine' && (trimmedByJava(d.value) || trimmedByJava(addrSpecOf(d.value))),
   },
 ];
 
