@@ -14,6 +14,9 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockApp } from '../../src/server/mock-app.ts';
+import { SEND_EMAIL_PATH } from '../../src/server/sample-requests.ts';
+import { renderedView, TEMPLATED_SEND, WELCOME_TEMPLATE } from './templated-send.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -121,6 +124,34 @@ describe('MSW handlers in Chromium through the service worker', () => {
     expect(await page.textContent('#result')).toMatch(
       /^rejected C-ADDR4: C-ADDR4 \/Destination\/ToAddresses\/0/,
     );
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('renders a stored template in the service worker exactly as the node mock does', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    await page.click('#send-template');
+    await page.waitForFunction(() =>
+      /^(rendered|rejected)/.test(document.querySelector('#result')?.textContent ?? ''),
+    );
+    const shown = (await page.textContent('#result')) ?? '';
+    expect(shown).toMatch(/^rendered /);
+    const inBrowser = JSON.parse(shown.slice('rendered '.length));
+
+    const app = createMockApp({ profile: 'documented', templates: { welcome: WELCOME_TEMPLATE } });
+    await app.handle(
+      new Request(`http://mock.test${SEND_EMAIL_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(TEMPLATED_SEND),
+      }),
+    );
+    const inNode = renderedView(app.messages.list()[0]);
+    expect(inNode.subject).toBe('Hi <i>Ann</i>');
+    expect(inBrowser).toEqual(JSON.parse(JSON.stringify(inNode)));
     expect(errors).toEqual([]);
   }, 60_000);
 });

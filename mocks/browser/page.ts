@@ -6,6 +6,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/sesv2.documented.ts';
 import { setupSesMockWorker } from '../browser.ts';
+import { renderedView, TEMPLATED_SEND, WELCOME_TEMPLATE } from './templated-send.ts';
 
 const valid = {
   FromEmailAddress: 'sender@example.com',
@@ -17,6 +18,14 @@ const invalid = { ...valid, Destination: { ToAddresses: ['alice@bücher.de'] } }
 const client = createClient<paths>({ baseUrl: location.origin });
 const output = document.querySelector('#result') as HTMLOutputElement;
 
+async function sendTemplated(): Promise<void> {
+  output.textContent = 'sending…';
+  const { data } = await client.POST('/v2/email/outbound-emails', { body: TEMPLATED_SEND as never });
+  output.textContent = data
+    ? `rendered ${JSON.stringify(renderedView(worker.messages.list()[0]))}`
+    : 'rejected';
+}
+
 async function send(body: typeof valid): Promise<void> {
   output.textContent = 'sending…';
   const { data, error } = await client.POST('/v2/email/outbound-emails', { body });
@@ -25,7 +34,7 @@ async function send(body: typeof valid): Promise<void> {
     : `rejected ${(error?.error.details ?? []).map((d) => d.rule).join(' ')}: ${error?.error.message ?? ''}`;
 }
 
-const worker = setupSesMockWorker({ seed: 11 });
+const worker = setupSesMockWorker({ seed: 11, templates: { welcome: WELCOME_TEMPLATE } });
 await worker.start({
   serviceWorker: { url: '/mockServiceWorker.js' },
   quiet: true,
@@ -33,4 +42,5 @@ await worker.start({
 });
 document.querySelector('#send-valid')?.addEventListener('click', () => void send(valid));
 document.querySelector('#send-invalid')?.addEventListener('click', () => void send(invalid));
+document.querySelector('#send-template')?.addEventListener('click', () => void sendTemplated());
 document.body.dataset.ready = 'true';
