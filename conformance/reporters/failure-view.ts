@@ -42,7 +42,7 @@ function bodyValue(text: string): unknown {
 export function failureView(
   result: PropertyResult,
   context: CommandContext,
-  replayFile = DEFAULT_REPLAY_FILE,
+  replayFile = context.replayFile ?? DEFAULT_REPLAY_FILE,
 ): FailureView | undefined {
   const failure = result.failure;
   if (!failure) return undefined;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../runner/replay-command.ts';
 import { conformanceReport, type PropertyResult } from '../runner/run-conformance.ts';
+import { failureView } from './failure-view.ts';
 import { prettyReport, progressLine } from './pretty-reporter.ts';
 
 const result = (property: string, runs: number, capped?: string): PropertyResult => ({
@@ -40,6 +41,33 @@ describe('prettyReport', () => {
     expect(text).toContain('2 properties: 2 passed, 0 failed');
     expect(progressLine(results[1] as PropertyResult, 2, 2)).toBe(
       '[2/2] ok   send-email/big (1 run, capped: too big, 0.0 s)',
+    );
+  });
+});
+
+describe('failureView', () => {
+  it('says how to re-send a body too long for a command line, from the replay file in use', () => {
+    const body = JSON.stringify({ Content: { Raw: { Data: 'x'.repeat(20_000) } } });
+    const failed: PropertyResult = {
+      ...result('send-email/big', 1),
+      status: 'failed',
+      failure: {
+        problem: { rule: 'C-MIME9', message: 'accepted' },
+        exchange: {
+          case: { operation: 'send-email', text: body },
+          request: { method: 'POST', url: 'http://127.0.0.1:1/v2/email/outbound-emails', headers: {}, body },
+          durationMs: 1,
+        },
+        counterexample: {},
+        path: '0',
+        shrinks: 0,
+      },
+    };
+    expect(failureView(failed, context)?.curl).toBe(
+      '# the 20031-byte body is too long for a command line; send it again with: npx ses-contract conform --replay .ses-contract/replay.json --only send-email/big',
+    );
+    expect(failureView(failed, { ...context, baseUrl: 'http://h:1', replayFile: 'old.json' })?.curl).toMatch(
+      /send it again with: npx ses-contract conform --base-url http:\/\/h:1 --replay old\.json --only send-email\/big$/,
     );
   });
 });

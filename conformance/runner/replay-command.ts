@@ -15,6 +15,8 @@ export type CommandContext = {
   seed: number;
   /** Set when requests were SigV4-signed (`--sign`), with the signing region. */
   sign?: { region: string };
+  /** The replay file that holds the cases (`--replay FILE`); default `.ses-contract/replay.json`. */
+  replayFile?: string;
 };
 
 export const DEFAULT_SIGNING_REGION = 'us-east-1';

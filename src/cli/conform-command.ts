@@ -148,9 +148,11 @@ const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? 
 
 function render(outcome: SessionOutcome, flags: ConformFlags, table: boolean): string {
   const reporter = flags.reporter ?? CONFORM_DEFAULTS.reporter;
-  if (reporter === 'json') return jsonReport(outcome.report, outcome.context);
-  if (reporter === 'junit') return junitReport(outcome.report, outcome.context);
-  return prettyReport(outcome.report, outcome.context, { table });
+  // Commands in the report re-send cases from the file being replayed, if any.
+  const context = flags.replay ? { ...outcome.context, replayFile: flags.replay } : outcome.context;
+  if (reporter === 'json') return jsonReport(outcome.report, context);
+  if (reporter === 'junit') return junitReport(outcome.report, context);
+  return prettyReport(outcome.report, context, { table });
 }
 
 /** What `conform` reads and writes (scripts/fidelity.ts drives it with its own). */
