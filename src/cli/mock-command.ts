@@ -99,6 +99,7 @@ export const registerMockCommand: RegisterCommand = (program: Command, io, done)
       }
       io.stdout(`ses-contract mock (${flags.profile} profile) listening on ${server.url}\n`);
       io.stdout(`inbox: ${server.url}/_mock\n`);
+      if (templates) io.stdout(`templates: ${templates.names.join(', ')}\n`);
       const signal = await stopSignal;
       process.off(signal === 'SIGINT' ? 'SIGTERM' : 'SIGINT', onSignal);
       await server.close();
