@@ -137,9 +137,14 @@ function run(command: string, args: string[], cwd: string, input?: string): Prom
   return outcome(spawn(command, args, { cwd, env: userEnv() }), input);
 }
 
-/** Stdout and stderr's last lines, to say why a command ended as it did. */
+/**
+ * Why a command ended as it did: a conform report's failure headings and reasons (the lines after
+ * each `FAIL name [rules]`), then the last lines of its output.
+ */
 function tail(result: Outcome): string {
-  return `exit ${result.code}\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`;
+  const lines = `${result.stdout}\n${result.stderr}`.trim().split('\n');
+  const reasons = lines.flatMap((line, i) => (/^FAIL \S+ \[/.test(line) ? lines.slice(i, i + 2) : []));
+  return [`exit ${result.code}`, ...reasons.slice(0, 20), '…', ...lines.slice(-10)].join('\n');
 }
 
 // One tsc per project shape; the flags are a user's, the declarations are the installed ones.
