@@ -29,14 +29,15 @@ export type SendBulkEmailBody = {
   [member: string]: unknown;
 };
 
+// The second recipient, when there is one, goes to To, Cc or Bcc: valid entries reach every list.
 const entryDestination: fc.Arbitrary<Destination> = fc
   .tuple(
     fc.uniqueArray(validAddress, { minLength: 1, maxLength: 2, selector: (a) => a.toLowerCase() }),
-    fc.boolean(),
+    fc.constantFrom('ToAddresses', 'CcAddresses', 'BccAddresses'),
   )
-  .map(([addresses, asCc]) =>
-    asCc && addresses.length > 1
-      ? { ToAddresses: [addresses[0] as string], CcAddresses: addresses.slice(1) }
+  .map(([addresses, list]) =>
+    list !== 'ToAddresses' && addresses.length > 1
+      ? { ToAddresses: [addresses[0] as string], [list]: addresses.slice(1) }
       : { ToAddresses: addresses },
   );
 
