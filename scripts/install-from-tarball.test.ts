@@ -272,6 +272,26 @@ describe('the package installed from its tarball', { timeout: 120_000 }, () => {
     expect(invalid.stdout).toContain('C-ADDR4 /Destination/ToAddresses/0');
   });
 
+  it('renders an inline template from stdin: exit 0 with the values, 1 naming a missing variable', async () => {
+    const request = (data: string) =>
+      JSON.stringify({
+        FromEmailAddress: 'sender@example.com',
+        Destination: { ToAddresses: ['a@example.com'] },
+        Content: {
+          Template: {
+            TemplateContent: { Subject: 'Hello {{name}}', Text: 'Dear {{name}}' },
+            TemplateData: data,
+          },
+        },
+      });
+    const rendered = await run(bin, ['render', '-'], elsewhere, request('{"name":"Ana"}'));
+    expect(rendered.code, tail(rendered)).toBe(0);
+    expect(rendered.stdout).toContain('Subject: Hello Ana');
+    const missing = await run(bin, ['render', '-'], elsewhere, request('{}'));
+    expect(missing.code, tail(missing)).toBe(1);
+    expect(`${missing.stdout}${missing.stderr}`).toContain('name');
+  });
+
   it('starts the mock on port 0, answers a send, passes a signed conform run, stops on SIGTERM', async () => {
     const mock = spawn(bin, ['mock', '--port', '0', '--profile', 'aws'], { cwd: elsewhere, env: userEnv() });
     const ended = outcome(mock);
