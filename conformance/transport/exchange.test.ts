@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer } from '../../src/server/start-mock-server.ts';
 import type { ConformanceCase } from '../case.ts';
 import { sendCase } from './exchange.ts';
 import { httpTransport, type Transport } from './transport.ts';
@@ -55,7 +56,7 @@ describe('sendCase', () => {
       exchanges.push(await sendCase(transport, unicodeCase, { baseUrl, timeoutMs: 5000 }));
     }
     const [parts, request] = exchanges;
-    expect(httpTransport().sendParts).toBeTypeOf('function');
+    expect(httpTransport().sendPlain).toBeTypeOf('function');
     expect(parts?.request).toEqual(request?.request);
     expect(parts?.request.headers).toEqual({ accept: 'application/json', 'content-type': 'text/plain' });
     expect(parts?.response?.json).toEqual({ echoed: 'ü' });
@@ -91,5 +92,36 @@ describe('sendCase', () => {
       timeoutMs: 2000,
     });
     expect(exchange.error).toMatch(/ECONNREFUSED/);
+  });
+
+  it('reads an answer sent before the body was taken whole (the mock refusing a body over its limit)', async () => {
+    const mock = await startMockServer({ profile: 'documented', maxBodyBytes: 1024 });
+    try {
+      const big: ConformanceCase = {
+        operation: 'send-email',
+        text: `{"x":"${'a'.repeat(4 * 1024 * 1024)}"}`,
+      };
+      const exchange = await sendCase(httpTransport(), big, { baseUrl: mock.url, timeoutMs: 10_000 });
+      expect(exchange.error).toBeUndefined();
+      expect(exchange.response?.status).toBe(413);
+      expect(exchange.response?.json).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('reports a connection the target resets as an error with its code', async () => {
+    const resetting = createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve));
+    try {
+      const exchange = await sendCase(httpTransport(), unicodeCase, {
+        baseUrl: `http://127.0.0.1:${(resetting.address() as AddressInfo).port}`,
+        timeoutMs: 5000,
+      });
+      expect(exchange.response).toBeUndefined();
+      expect(exchange.error).toMatch(/UND_ERR_SOCKET|ECONNRESET/);
+    } finally {
+      await new Promise((resolve) => resetting.close(resolve));
+    }
   });
 });

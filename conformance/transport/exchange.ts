@@ -4,7 +4,7 @@
  * exchange, body included) becomes `error`.
  */
 import { type ConformanceCase, caseBodyText, caseHeaders, operationUrl } from '../case.ts';
-import type { Transport } from './transport.ts';
+import type { PlainResponse, Transport } from './transport.ts';
 
 export type SentRequest = { method: string; url: string; headers: Record<string, string>; body: string };
 export type ReceivedResponse = {
@@ -44,8 +44,24 @@ function parseJson(text: string): unknown {
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as Error & { cause?: unknown }).cause;
-  const detail = cause instanceof Error ? `: ${(cause as NodeJS.ErrnoException).code ?? cause.message}` : '';
-  return `${error.message}${detail}`;
+  if (cause instanceof Error)
+    return `${error.message}: ${(cause as NodeJS.ErrnoException).code ?? cause.message}`;
+  // undici's own errors carry their code (UND_ERR_SOCKET for a reset) rather than a cause.
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+}
+
+/** The exchange through the call signature: a `Request` out, a `Response` read back in full. */
+async function viaRequest(
+  transport: Transport,
+  sent: SentRequest,
+  signal: AbortSignal,
+): Promise<PlainResponse> {
+  const answer = await transport(
+    new Request(sent.url, { method: sent.method, headers: sent.headers, body: sent.body, signal }),
+  );
+  const body = await answer.text();
+  return { status: answer.status, headers: headersOf(answer.headers), body };
 }
 
 export async function sendCase(
@@ -61,17 +77,6 @@ export async function sendCase(
     // Stringified once: the C-MIME9 case is 40 MiB.
     body: caseBodyText(c),
   };
-  const send = () =>
-    transport.sendParts
-      ? transport.sendParts({ ...sent, signal: controller.signal })
-      : transport(
-          new Request(sent.url, {
-            method: sent.method,
-            headers: sent.headers,
-            body: sent.body,
-            signal: controller.signal,
-          }),
-        );
   const started = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -83,11 +88,9 @@ export async function sendCase(
   });
   try {
     const response = await Promise.race([
-      (async () => {
-        const answer = await send();
-        const body = await answer.text();
-        return { status: answer.status, headers: headersOf(answer.headers), body };
-      })(),
+      transport.sendPlain
+        ? transport.sendPlain({ ...sent, signal: controller.signal })
+        : viaRequest(transport, sent, controller.signal),
       timeout,
     ]);
     const json = parseJson(response.body);

@@ -123,3 +123,47 @@ describe('sigv4Transport', () => {
     expect(seen[0]?.signal.aborted).toBe(true);
   });
 });
+
+describe('sigv4Transport over plain parts', () => {
+  it('signs the parts as they are and hands them to the inner plain sender, with no Request made', async () => {
+    const sent: Array<{ url: string; headers: Record<string, string>; body: string }> = [];
+    const inner: Transport = Object.assign(
+      async (): Promise<Response> => {
+        throw new Error('the call signature must not be used when the inner transport sends plain parts');
+      },
+      {
+        sendPlain: async (parts: { url: string; headers: Record<string, string>; body: string }) => {
+          sent.push(parts);
+          return { status: 200, headers: {}, body: '{}' };
+        },
+      },
+    );
+    const signing = sigv4Transport(inner, { region: 'eu-central-1', now: () => NOW });
+    expect(signing.sendPlain).toBeTypeOf('function');
+    const body = '{"Subject":"Grüße ✉"}';
+    const url = 'http://127.0.0.1:4566/prod/v2/email/outbound-emails';
+    const answer = await signing.sendPlain?.({
+      method: 'POST',
+      url,
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body,
+      signal: new AbortController().signal,
+    });
+    expect(answer?.status).toBe(200);
+    const parts = sent[0] as (typeof sent)[number];
+    expect(parts.body).toBe(body);
+    expect(parts.headers['content-type']).toBe('application/json');
+    const authorization = parts.headers.authorization ?? '';
+    const signed = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(';') ?? [];
+    expect(signed).toEqual(expect.arrayContaining(['host', 'content-type', 'x-amz-date']));
+    const bytes = new TextEncoder().encode(body);
+    const headers = { host: '127.0.0.1:4566', ...parts.headers };
+    expect(
+      authorization.endsWith(expectedSignature('POST', new URL(url), headers, signed, bytes, 'eu-central-1')),
+    ).toBe(true);
+  });
+
+  it('has no plain path when the inner transport has none', () => {
+    expect(sigv4Transport(async () => new Response('{}'), { region: 'us-east-1' }).sendPlain).toBeUndefined();
+  });
+});

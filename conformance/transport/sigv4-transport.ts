@@ -5,7 +5,7 @@
  * signature is there, and a run against real SES needs the caller's own signing proxy anyway.
  */
 import type { SignatureV4 } from '@smithy/signature-v4';
-import type { Transport } from './transport.ts';
+import type { RequestParts, Transport } from './transport.ts';
 
 /** The example credentials of the AWS SigV4 documentation: obviously not a real account. */
 export const DUMMY_CREDENTIALS = {
@@ -92,10 +92,13 @@ export function sigv4Signer(options: SigningOptions): RequestSigner {
   };
 }
 
-/** Wraps `inner` so every request leaves with SigV4 headers over its exact body bytes. */
+/**
+ * Wraps `inner` so every request leaves with SigV4 headers over its exact body bytes. When `inner`
+ * sends plain parts, so does the wrapper: the parts are signed as they are, with no `Request` made.
+ */
 export function sigv4Transport(inner: Transport, options: SigningOptions): Transport {
   const signer = sigv4Signer(options);
-  return async (request) => {
+  const viaRequest = async (request: Request) => {
     const body = new Uint8Array(await request.arrayBuffer());
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
@@ -116,4 +119,12 @@ export function sigv4Transport(inner: Transport, options: SigningOptions): Trans
       }),
     );
   };
+  const sendPlain = inner.sendPlain;
+  if (!sendPlain) return viaRequest;
+  return Object.assign(viaRequest, {
+    sendPlain: async (parts: RequestParts) => {
+      const signature = await signer.signatureHeaders(parts);
+      return sendPlain({ ...parts, headers: { ...parts.headers, ...signature } });
+    },
+  });
 }
