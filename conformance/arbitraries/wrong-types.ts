@@ -10,7 +10,11 @@ import { validSendEmail } from './send-email.ts';
 type Mutation = (body: Record<string, unknown>) => Record<string, unknown>;
 
 const SEND_EMAIL_MUTATIONS: Record<string, Mutation> = {
-  'Content missing': ({ Content: _, ...rest }) => rest,
+  // A raw message may have carried the recipients in its headers: keep one in Destination (C-DEST2).
+  'Content missing': ({ Content: _, ...rest }) => ({
+    Destination: { ToAddresses: ['a@example.com'] },
+    ...rest,
+  }),
   'ToAddresses is a string': (b) => ({ ...b, Destination: { ToAddresses: 'a@example.com' } }),
   'CcAddresses is a string': (b) => ({
     ...b,
