@@ -155,6 +155,11 @@ const NODENEXT = ['--module', 'nodenext', '--moduleResolution', 'nodenext'];
 const TYPE_CHECKS: [shape: string, dir: string, flags: string[]][] = [
   ['an ESM project, module nodenext', 'esm', NODENEXT],
   ['a CommonJS project, module nodenext', 'cjs', [...NODENEXT, '--skipLibCheck']],
+  [
+    'a bundled project, moduleResolution bundler',
+    'esm',
+    ['--module', 'preserve', '--moduleResolution', 'bundler', '--skipLibCheck'],
+  ],
   // node10 resolution ignores `exports` (typesVersions stands in); fast-check's own declarations
   // need an exports-aware resolution for pure-rand, so such projects need skipLibCheck anyway.
   ['a CommonJS project, module commonjs', 'cjs', ['--module', 'commonjs', '--skipLibCheck']],
