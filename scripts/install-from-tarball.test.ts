@@ -194,7 +194,7 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
     await Promise.all([mkdir(join(project, 'esm'), { recursive: true }), mkdir(elsewhere)]);
     await mkdir(join(project, 'cjs'));
 
-    // `npm pack` runs prepack (the build), as it does for a git install.
+    // `npm pack` runs prepare (the build), as a git install does.
     const packed = await run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
     if (packed.code !== 0) throw new Error(`npm pack failed: ${tail(packed)}`);
     const [manifest] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as [
