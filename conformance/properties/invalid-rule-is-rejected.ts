@@ -22,7 +22,7 @@ import { entryCount } from './valid-request-is-accepted.ts';
  * the SHOULD clause of C-CONT6, whose second source names a stored template an implementation may
  * look up first: a 404 is a rejection there too.
  */
-const MAY_BE_NOT_FOUND = ['C-CONT9', 'C-CONT10', 'C-CONT6.single-source'];
+export const MAY_BE_NOT_FOUND = ['C-CONT9', 'C-CONT10', 'C-CONT6.single-source'];
 
 export function invalidRuleIsRejected(
   operation: Operation,

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { InternalError, TargetUnreachableError, UsageError } from '../../conformance/errors.ts';
 import { registerConformCommand } from './conform-command.ts';
 import { registerMockCommand } from './mock-command.ts';
+import { registerProxyCommand } from './proxy-command.ts';
 import { registerRenderCommand } from './render-command.ts';
 import { registerValidateCommand } from './validate-command.ts';
 
@@ -88,6 +89,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     registerValidateCommand,
     registerMockCommand,
     registerConformCommand,
+    registerProxyCommand,
     registerRenderCommand,
   ]) {
     register(program, io, done);

@@ -1,0 +1,69 @@
+/**
+ * What the engine says of one proxied SendEmail / SendBulkEmail request: its violations (MUST, and
+ * SHOULD under strict, as `conform --strict`), read from the bytes the way the reference mock
+ * reads them (UTF-8, bounded nesting, JSON), plus what the response judge needs to know.
+ */
+import type { Operation } from '../contract/infer-operation.ts';
+import { arrayAt } from '../contract/json-reading.ts';
+import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
+import { checkSendEmail } from '../contract/validate-send-email.ts';
+import { type Violation, violation } from '../contract/violation.ts';
+import { readJsonBody } from '../server/json-request-body.ts';
+import { isJsonMediaType } from '../server/media-type.ts';
+
+export type RequestVerdict = {
+  violations: Violation[];
+  /** The parsed body, when it is JSON. */
+  body?: unknown;
+  /** SendBulkEmail: how many entries the body holds. */
+  entries?: number;
+};
+
+export type RequestToJudge = {
+  operation: Operation;
+  contentType: string | null;
+  /** The body, or undefined when it grew past `limitBytes`. */
+  bytes: Uint8Array | undefined;
+  length: number;
+  limitBytes: number;
+  strict: boolean;
+};
+
+export function judgeRequest(request: RequestToJudge): RequestVerdict {
+  if (!request.bytes) {
+    return {
+      violations: [
+        violation(
+          'C-MIME9',
+          '',
+          `the body is ${request.length} bytes, over the limit of ${request.limitBytes} bytes (40 MiB of base64 and the JSON around it)`,
+        ),
+      ],
+    };
+  }
+  const mediaType =
+    request.strict && !isJsonMediaType(request.contentType)
+      ? [
+          violation(
+            'C-REQ2.media-type',
+            '',
+            `the body is sent as ${request.contentType}, not application/json`,
+          ),
+        ]
+      : [];
+  const parsed = readJsonBody(request.bytes);
+  if (!parsed.ok) return { violations: [...mediaType, parsed.violation] };
+  const check = request.operation === 'send-email' ? checkSendEmail : checkSendBulkEmail;
+  const { violations } = check(parsed.value, { strict: request.strict });
+  const entries =
+    request.operation === 'send-bulk-email' ? arrayAt(parsed.value, 'BulkEmailEntries')?.length : undefined;
+  return {
+    violations: [...mediaType, ...violations],
+    body: parsed.value,
+    ...(entries === undefined ? {} : { entries }),
+  };
+}
+
+export function breaksMust(verdict: RequestVerdict): boolean {
+  return verdict.violations.some((v) => v.level === 'MUST');
+}

@@ -1,0 +1,93 @@
+/**
+ * Was the target's answer to a proxied request the one the profile prescribes? Judged by the
+ * conformance suite's own judges: a valid request must be accepted as C-W1 / C-A1 / C-A2 say, an
+ * invalid one rejected as C-W2 / C-W3 / C-A3 / C-A5 say, so the proxy and `conform` never disagree.
+ */
+import type { ConformanceCase } from '../../conformance/case.ts';
+import { MAY_BE_NOT_FOUND } from '../../conformance/properties/invalid-rule-is-rejected.ts';
+import { judgeAccepted } from '../../conformance/properties/judge-accepted.ts';
+import { judgeRejected, type RejectedContext } from '../../conformance/properties/judge-rejected.ts';
+import type { Problem } from '../../conformance/properties/problem.ts';
+import type { Exchange } from '../../conformance/transport/exchange.ts';
+import type { PlainResponse } from '../../conformance/transport/transport.ts';
+import type { Operation } from '../contract/infer-operation.ts';
+import type { RuleId } from '../contract/rule-catalog.ts';
+import type { WireProfileName } from '../server/wire-profile.ts';
+import type { RequestVerdict } from './request-verdict.ts';
+
+/**
+ * Answers a valid request may get without breaking a wire rule: 404 for a stored template the
+ * target does not hold, 429 for a send over the rate (C-A6).
+ */
+const NOT_JUDGED_FOR_VALID = new Set([404, 429]);
+
+const PER_ENTRY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['C-BULK3', 'C-BULK4']);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** aws bulk: the one entry every violation is about, when they are all entry defects (C-A5). */
+function badEntry(verdict: RequestVerdict): RejectedContext['badEntry'] {
+  if (verdict.entries === undefined) return undefined;
+  const indices = new Set<number>();
+  for (const v of verdict.violations) {
+    const match = /^\/BulkEmailEntries\/(\d+)(?:\/|$)/.exec(v.path);
+    if (!PER_ENTRY_RULES.has(v.rule) || !match) return undefined;
+    indices.add(Number(match[1]));
+  }
+  const [index] = [...indices];
+  return indices.size === 1 && index !== undefined ? { index, entries: verdict.entries } : undefined;
+}
+
+export function judgeResponse(
+  operation: Operation,
+  verdict: RequestVerdict,
+  response: PlainResponse,
+  profile: WireProfileName,
+): Problem | undefined {
+  const json = parseJson(response.body);
+  // The judges read the answer only; the request they see is the case (the body already parsed).
+  const exchange: Exchange = {
+    case: { operation, body: verdict.body } satisfies ConformanceCase,
+    request: { method: 'POST', url: '', headers: {}, body: '' },
+    response: json === undefined ? response : { ...response, json },
+    durationMs: 0,
+  };
+  const first = verdict.violations[0];
+  if (!first) {
+    if (NOT_JUDGED_FOR_VALID.has(response.status)) return undefined;
+    return judgeAccepted(exchange, {
+      profile,
+      operation,
+      ...(verdict.entries === undefined ? {} : { entries: verdict.entries }),
+    });
+  }
+  const rules = new Set(verdict.violations.map((v) => v.rule));
+  const entry = profile === 'aws' ? badEntry(verdict) : undefined;
+  const mediaType = verdict.violations.some((v) => v.rule === 'C-REQ2' && v.clause === 'media-type');
+  // As in the conformance properties: a rule about a stored template may be answered 404.
+  const notFound = verdict.violations.some(
+    (v) => MAY_BE_NOT_FOUND.includes(v.rule) || MAY_BE_NOT_FOUND.includes(`${v.rule}.${v.clause}`),
+  );
+  return judgeRejected(exchange, {
+    profile,
+    breaks: first.rule,
+    alsoAllowed: [
+      ...(rules.has('C-MIME9') ? [413] : []),
+      ...(mediaType ? [415] : []),
+      ...(notFound ? [404] : []),
+    ],
+    alsoAllowedTypes: [
+      'SerializationException',
+      'ValidationException',
+      ...(mediaType ? ['UnsupportedMediaTypeException'] : []),
+      ...(notFound ? ['NotFoundException'] : []),
+    ],
+    ...(entry ? { badEntry: entry } : {}),
+  });
+}
