@@ -81,7 +81,7 @@ const FROM = 'sender@example.com';
 /** Clauses about the HTTP request around the body: a catalog example (a body) cannot show them. */
 export const NOT_IN_A_BODY: ReadonlySet<string> = new Set(['C-REQ2.media-type']);
 
-const cellKey = (rule: string, clause: string, place: string) => `${rule}.${clause} ${place}`;
+export const cellKey = (rule: string, clause: string, place: string) => `${rule}.${clause} ${place}`;
 
 const clausesOf = (rule: RuleId) => RULES[rule].clauses as Readonly<Record<string, Clause>>;
 
@@ -209,7 +209,7 @@ function validCaseReaches(
 }
 
 /** The keys of the cells a valid body reaches. */
-function reachedCells(cells: readonly Cell[], operation: Operation, body: unknown): string[] {
+export function reachedCells(cells: readonly Cell[], operation: Operation, body: unknown): string[] {
   let keysOfRaw: Set<string> | undefined;
   const rawKeys = () => {
     keysOfRaw ??= rawHeaderKeys(body);

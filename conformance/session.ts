@@ -20,13 +20,23 @@ import {
   selectedDefinitions,
 } from './runner/run-conformance.ts';
 import { safeText } from './runner/safe-text.ts';
+import type { Shard } from './runner/shard.ts';
 import { signFailureRequests } from './runner/signed-failures.ts';
 import { statusNoteLine, unexpectedStatuses } from './runner/unexpected-statuses.ts';
 import { httpTransport, type Transport } from './transport/transport.ts';
 
 export type SessionWork =
   /** Generate and send cases for the selected properties. */
-  | { kind: 'run'; runs: number; concurrency: number; path?: string }
+  | {
+      kind: 'run';
+      runs: number;
+      concurrency: number;
+      path?: string;
+      /** `--shard I/N`: this part of the selected properties (`runner/shard.ts`). */
+      shard?: Shard;
+      /** `--max-time`: a budget for the whole run in seconds, shared over the properties. */
+      maxTimeS?: number;
+    }
   /** Send a replay file's recorded cases again; profile, strictness, sender and seed are the file's. */
   | { kind: 'replay'; file: ReplayFile };
 
@@ -106,7 +116,13 @@ export function checkSessionOptions(options: SessionOptions): void {
     throw new UsageError(`--only ${safeText(options.only.join(','))} selects no entry of the replay file.`);
   }
   if (options.work.kind === 'run') {
-    const selected = selectedDefinitions(options);
+    const selected = selectedDefinitions({ ...options, runs: options.work.runs, shard: options.work.shard });
+    if (selected.length === 0 && options.work.shard) {
+      const all = selectedDefinitions(options).length;
+      throw new UsageError(
+        `--shard ${options.work.shard.index}/${options.work.shard.count} selects no property: the selection has ${all}, so use at most ${all} shards.`,
+      );
+    }
     if (selected.length === 0) {
       throw new UsageError(
         `--only ${safeText(options.only.join(','))} selects no property (run with --reporter json to list them).`,
@@ -186,7 +202,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     };
     const total =
       work.kind === 'run'
-        ? selectedDefinitions({ ...recorded, only: options.only }).length
+        ? selectedDefinitions({ ...recorded, only: options.only, runs: work.runs, shard: work.shard }).length
         : selectedEntries(work.file, options.only).length;
     options.onStart?.({ baseUrl, embedded: embedded !== undefined, properties: total });
     const unsigned =
@@ -207,6 +223,8 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
             ...(work.path ? { path: work.path } : {}),
             timeoutMs: options.timeoutMs,
             concurrency: work.concurrency,
+            ...(work.shard ? { shard: work.shard } : {}),
+            ...(work.maxTimeS !== undefined ? { maxTimeMs: work.maxTimeS * 1000 } : {}),
             ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           });
     const report =

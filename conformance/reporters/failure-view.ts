@@ -46,6 +46,8 @@ export function failureView(
 ): FailureView | undefined {
   const failure = result.failure;
   if (!failure) return undefined;
+  // A result read back from a shard's JSON report keeps the view that shard rendered.
+  if (failure.view) return failure.view;
   const { request, response, error } = failure.exchange;
   return {
     request: {

@@ -1,6 +1,9 @@
 /**
- * `--reporter json`: `{ profile, baseUrl, seed, strict, summary, results: [{ property, operation,
- * rules, status, runs, counterexample?, response?, curl?, replay? }] }`.
+ * `--reporter json`: `{ profile, baseUrl, from, seed, strict, shard?, summary, results: [{ property,
+ * operation, rules, level, status, runs, cases, seed, durationMs, runsCapped?, budgetCut?, problem?,
+ * counterexample?, response?, curl?, replay?, path?, shrinks? }], coverage, targetDied? }`. It holds
+ * everything the other reporters print, so `report merge` can read shards' JSON reports back
+ * (`json-report-reader.ts`) and write any reporter's output for the whole run.
  */
 import type { CommandContext } from '../runner/replay-command.ts';
 import type { ConformanceReport } from '../runner/run-conformance.ts';
@@ -13,8 +16,14 @@ export function jsonReport(report: ConformanceReport, context: CommandContext): 
       property: r.property,
       operation: r.operation,
       rules: r.rules,
+      level: r.level,
       status: r.status,
       runs: r.runs,
+      cases: r.cases,
+      seed: r.seed,
+      durationMs: Math.round(r.durationMs),
+      ...(r.runsCapped ? { runsCapped: r.runsCapped } : {}),
+      ...(r.budgetCut ? { budgetCut: r.budgetCut } : {}),
       ...(view && r.failure
         ? {
             problem: {
@@ -26,6 +35,8 @@ export function jsonReport(report: ConformanceReport, context: CommandContext): 
             response: view.response ?? { error: view.error },
             curl: view.curl,
             replay: view.replay,
+            path: r.failure.path,
+            shrinks: r.failure.shrinks,
           }
         : {}),
     };
@@ -34,10 +45,13 @@ export function jsonReport(report: ConformanceReport, context: CommandContext): 
     {
       profile: report.profile,
       baseUrl: report.baseUrl,
+      from: context.from,
       seed: report.seed,
       strict: report.strict,
+      ...(report.shard ? { shard: report.shard } : {}),
       summary: { ...report.summary, durationMs: Math.round(report.summary.durationMs) },
       results,
+      coverage: report.coverage,
       ...(report.targetDied ? { targetDied: report.targetDied } : {}),
     },
     null,

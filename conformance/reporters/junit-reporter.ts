@@ -1,7 +1,14 @@
-/** `--reporter junit`: JUnit XML as CI systems read it, one testcase per property. */
+/**
+ * `--reporter junit`: JUnit XML as CI systems read it, one testcase per property. The suite's
+ * `<properties>` hold the run's settings, its rule coverage (one `coverage C-…` property per rule:
+ * valid cases that reached it, invalid cases that broke it and where) and the properties that made
+ * fewer runs than asked.
+ */
 import type { CommandContext } from '../runner/replay-command.ts';
 import type { ConformanceReport } from '../runner/run-conformance.ts';
+import { brokenPlacesText, unexercisedText } from './coverage-text.ts';
 import { failureView } from './failure-view.ts';
+import { shortRunNotes } from './short-runs.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters outright.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -16,6 +23,30 @@ export function xmlEscape(text: string): string {
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+function properties(report: ConformanceReport): Array<[string, string]> {
+  return [
+    ['seed', String(report.seed)],
+    ['baseUrl', report.baseUrl],
+    ['profile', report.profile],
+    ['strict', String(report.strict)],
+    ...(report.shard ? [['shard', `${report.shard.index}/${report.shard.count}`] as [string, string]] : []),
+    ...shortRunNotes(report.results).map(
+      (note, i) => [`short run ${i + 1}`, note.slice(2)] as [string, string],
+    ),
+    ['coverage requests judged', String(report.coverage.cases)],
+    ...report.coverage.rules
+      .filter((r) => r.valid > 0 || r.broken > 0)
+      .map(
+        (r) =>
+          [
+            `coverage ${r.rule}`,
+            `valid ${r.valid}, broken ${r.broken}${r.places.length > 0 ? `: ${brokenPlacesText(r)}` : ''}`,
+          ] as [string, string],
+      ),
+    ['coverage unexercised', unexercisedText(report.coverage)],
+  ];
+}
 
 export function junitReport(report: ConformanceReport, context: CommandContext): string {
   const suite = `ses-contract conform (${report.profile}${report.strict ? ', strict' : ''})`;
@@ -39,7 +70,11 @@ export function junitReport(report: ConformanceReport, context: CommandContext):
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="ses-contract conform" tests="${report.summary.properties}" failures="${report.summary.failed}" time="${seconds(report.summary.durationMs)}">`,
     `  <testsuite name="${xmlEscape(suite)}" tests="${report.summary.properties}" failures="${report.summary.failed}" errors="0" time="${seconds(report.summary.durationMs)}">`,
-    `    <properties><property name="seed" value="${report.seed}" /><property name="baseUrl" value="${xmlEscape(report.baseUrl)}" /></properties>`,
+    '    <properties>',
+    ...properties(report).map(
+      ([name, value]) => `      <property name="${xmlEscape(name)}" value="${xmlEscape(value)}" />`,
+    ),
+    '    </properties>',
     ...cases,
     '  </testsuite>',
     '</testsuites>',

@@ -6,7 +6,9 @@
 import type { CommandContext } from '../runner/replay-command.ts';
 import type { ConformanceReport, PropertyResult } from '../runner/run-conformance.ts';
 import { safeText } from '../runner/safe-text.ts';
+import { coverageTable } from './coverage-text.ts';
 import { failureView } from './failure-view.ts';
+import { shortRunMark, shortRunNotes } from './short-runs.ts';
 
 const indent = (text: string, by = '    ') =>
   text
@@ -24,15 +26,12 @@ const runsText = (runs: number) => `${runs} run${runs === 1 ? '' : 's'}`;
 export function progressLine(result: PropertyResult, done: number, total: number): string {
   const mark = result.status === 'passed' ? 'ok  ' : 'FAIL';
   const width = String(total).length;
-  const capped = result.runsCapped ? `, capped: ${result.runsCapped.reason}` : '';
+  const capped = result.budgetCut
+    ? `, ${result.budgetCut.asked} asked: --max-time ran out`
+    : result.runsCapped
+      ? `, capped: ${result.runsCapped.reason}`
+      : '';
   return `[${String(done).padStart(width)}/${total}] ${mark} ${result.property} (${runsText(result.runs)}${capped}, ${(result.durationMs / 1000).toFixed(1)} s)`;
-}
-
-/** One line per property whose runs were capped below --runs, saying why. */
-function cappedNotes(results: readonly PropertyResult[]): string[] {
-  return results.flatMap((r) =>
-    r.runsCapped ? [`* ${r.property} ran ${runsText(r.runsCapped.at)}: ${r.runsCapped.reason}.`] : [],
-  );
 }
 
 export type PrettyOptions = {
@@ -99,14 +98,22 @@ export function prettyReport(
   const header = `  ${pad('result', 6)}  ${pad('property', nameWidth)}  ${pad('rules', rulesWidth)}  runs`;
   const rows = report.results.map(
     (r) =>
-      `  ${pad(r.status === 'passed' ? 'pass' : 'FAIL', 6)}  ${pad(r.property, nameWidth)}  ${pad(r.rules.join(' '), rulesWidth)}  ${String(r.runs).padStart(4)}${r.runsCapped ? '*' : ''}`,
+      `  ${pad(r.status === 'passed' ? 'pass' : 'FAIL', 6)}  ${pad(r.property, nameWidth)}  ${pad(r.rules.join(' '), rulesWidth)}  ${String(r.runs).padStart(4)}${shortRunMark(r)}`,
   );
   const { summary } = report;
-  const notes = options.table === false ? [] : cappedNotes(report.results);
+  // Progress lines said which runs were capped; a budget cut is news even on a terminal.
+  const notes =
+    options.table === false
+      ? shortRunNotes(report.results.filter((r) => r.budgetCut))
+      : shortRunNotes(report.results);
   const lines = [
-    `ses-contract conform: ${report.profile} profile${report.strict ? ' (strict)' : ''} against ${safeText(report.baseUrl)}, seed ${report.seed}`,
+    `ses-contract conform: ${report.profile} profile${report.strict ? ' (strict)' : ''} against ${safeText(report.baseUrl)}, seed ${report.seed}${report.shard ? `, shard ${report.shard.index}/${report.shard.count}` : ''}`,
     '',
-    ...(options.table === false ? [] : [header, ...rows, ...notes, '']),
+    ...(options.table === false ? [] : [header, ...rows]),
+    ...notes,
+    ...(options.table === false && notes.length === 0 ? [] : ['']),
+    ...coverageTable(report.coverage),
+    '',
     `${summary.properties} properties: ${summary.passed} passed, ${summary.failed} failed; ${summary.cases} requests in ${(summary.durationMs / 1000).toFixed(1)} s`,
   ];
   if (report.targetDied)

@@ -16,6 +16,7 @@ import {
 } from './replay-file.ts';
 import type { ConformanceReport, PropertyResult } from './run-conformance.ts';
 import { conformanceReport, selectedDefinitions } from './run-conformance.ts';
+import { CoverageTally } from './run-coverage.ts';
 import { guardedSender } from './target-health.ts';
 
 export type ReplayOptions = {
@@ -85,6 +86,7 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
   const entries = selectedEntries(file, options.only);
   const sender = guardedSender(options.transport, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
   const results: PropertyResult[] = [];
+  const tally = new CoverageTally();
   for (const entry of entries) {
     const definition = definitions.get(entry.property);
     if (!definition) {
@@ -101,6 +103,7 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
       from: file.from,
       send: (c) => {
         cases++;
+        tally.record(c);
         return sender.send(c);
       },
     });
@@ -134,5 +137,6 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
     results,
     started,
     sender.dead,
+    tally.coverage(),
   );
 }

@@ -11,11 +11,15 @@ import { InternalError } from '../errors.ts';
 import { propertyDefinitions } from '../properties/catalog.ts';
 import type { Problem } from '../properties/problem.ts';
 import type { CaseVerdict, PropertyDefinition } from '../properties/property.ts';
+import type { FailureView } from '../reporters/failure-view.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { Transport } from '../transport/transport.ts';
 import { selectProperties } from './property-filter.ts';
 import { propertySeed } from './property-seed.ts';
+import { CoverageTally, type RunCoverage } from './run-coverage.ts';
+import { type Shard, selectShard } from './shard.ts';
 import { guardedSender } from './target-health.ts';
+import { type TimeBudget, timeBudget } from './time-budget.ts';
 
 export type RunOptions = {
   transport: Transport;
@@ -31,6 +35,10 @@ export type RunOptions = {
   path?: string;
   timeoutMs: number;
   concurrency: number;
+  /** `--shard I/N`: run only this part of the selected properties. */
+  shard?: Shard;
+  /** `--max-time`: one budget for the whole run, shared over the properties. */
+  maxTimeMs?: number;
   onProgress?: (result: PropertyResult, done: number, total: number) => void;
 };
 
@@ -42,6 +50,8 @@ export type PropertyFailure = {
   counterexample: unknown;
   path: string;
   shrinks: number;
+  /** Set on a result read back from a JSON report (`report merge`): the view as that run rendered it. */
+  view?: FailureView;
 };
 
 export type PropertyResult = {
@@ -53,6 +63,8 @@ export type PropertyResult = {
   runs: number;
   /** Set when the property caps its runs below `--runs` (the 40 MiB C-MIME9 case is sent once). */
   runsCapped?: { at: number; reason: string };
+  /** Set when `--max-time` stopped the property before the runs it was to make (`runs` says how many it made). */
+  budgetCut?: { asked: number };
   /** Requests sent for this property, shrinking included. */
   cases: number;
   seed: number;
@@ -67,6 +79,10 @@ export type ConformanceReport = {
   strict: boolean;
   summary: { properties: number; passed: number; failed: number; cases: number; durationMs: number };
   results: PropertyResult[];
+  /** Per rule, what the cases the run sent exercised and broke. */
+  coverage: RunCoverage;
+  /** Set when the run was one shard of the suite. */
+  shard?: Shard;
   /** Set when the target stopped answering during the run. */
   targetDied?: string;
 };
@@ -90,6 +106,7 @@ async function runProperty(
   options: RunOptions,
   send: (c: ConformanceCase) => Promise<Exchange>,
   isDead: () => boolean,
+  timeLimitMs: number | undefined,
 ): Promise<PropertyResult> {
   const started = performance.now();
   let cases = 0;
@@ -123,6 +140,7 @@ async function runProperty(
     seed,
     ...(options.path ? { path: options.path } : {}),
     ...(shrink ? {} : { endOnFailure: true }),
+    ...(timeLimitMs !== undefined ? { interruptAfterTimeLimit: timeLimitMs } : {}),
   });
   const base = {
     property: definition.name,
@@ -131,6 +149,7 @@ async function runProperty(
     level: definition.level,
     runs: details.numRuns,
     ...(runs < options.runs ? { runsCapped: { at: runs, reason: capReason(definition) } } : {}),
+    ...(details.interrupted && details.numRuns < runs ? { budgetCut: { asked: runs } } : {}),
     cases,
     seed,
   };
@@ -159,10 +178,12 @@ async function runProperty(
 }
 
 export function selectedDefinitions(
-  options: Pick<RunOptions, 'profile' | 'strict' | 'from' | 'only'>,
+  options: Pick<RunOptions, 'profile' | 'strict' | 'from' | 'only'> &
+    Partial<Pick<RunOptions, 'shard' | 'runs'>>,
 ): PropertyDefinition[] {
   const all = propertyDefinitions({ profile: options.profile, strict: options.strict, from: options.from });
-  return selectProperties(all, options.only);
+  const selected = selectProperties(all, options.only);
+  return options.shard ? selectShard(selected, options.shard, options.runs ?? 1) : selected;
 }
 
 export async function runConformance(options: RunOptions): Promise<ConformanceReport> {
@@ -170,6 +191,10 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const definitions = selectedDefinitions(options);
   const sender = guardedSender(options.transport, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
   const results: PropertyResult[] = new Array(definitions.length);
+  const tally = new CoverageTally();
+  const budget: TimeBudget | undefined =
+    options.maxTimeMs !== undefined ? timeBudget(options.maxTimeMs) : undefined;
+  const workers = Math.max(1, Math.min(options.concurrency, definitions.length));
   let next = 0;
   let done = 0;
   // Properties run side by side (each one's cases in sequence, so shrinking stays deterministic).
@@ -181,25 +206,28 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
       const result = await runProperty(
         definition,
         options,
-        (c) => sender.send(c),
+        (c) => {
+          tally.record(c);
+          return sender.send(c);
+        },
         () => sender.dead !== undefined,
+        budget?.shareFor(definitions.length - done, workers),
       );
       results[index] = result;
       options.onProgress?.(result, ++done, definitions.length);
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(options.concurrency, definitions.length)) }, worker),
-  );
-  return conformanceReport(options, results, started, sender.dead);
+  await Promise.all(Array.from({ length: workers }, worker));
+  return conformanceReport(options, results, started, sender.dead, tally.coverage());
 }
 
 /** The report of a run or a replay: its settings, one result per property, and their sums. */
 export function conformanceReport(
-  run: Pick<ConformanceReport, 'profile' | 'baseUrl' | 'seed' | 'strict'>,
+  run: Pick<ConformanceReport, 'profile' | 'baseUrl' | 'seed' | 'strict' | 'shard'>,
   results: PropertyResult[],
   started: number,
   targetDied: string | undefined,
+  coverage: RunCoverage = new CoverageTally().coverage(),
 ): ConformanceReport {
   const failed = results.filter((r) => r.status === 'failed').length;
   return {
@@ -215,6 +243,8 @@ export function conformanceReport(
       durationMs: performance.now() - started,
     },
     results,
+    coverage,
+    ...(run.shard ? { shard: run.shard } : {}),
     ...(targetDied ? { targetDied } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { sigv4Signer } from '../transport/sigv4-transport.ts';
 import { curlCommand } from './curl-command.ts';
 import { replayCommand } from './replay-command.ts';
 import type { ConformanceReport, PropertyResult } from './run-conformance.ts';
+import { mergeCoverage } from './run-coverage.ts';
 import { signFailureRequests } from './signed-failures.ts';
 
 const request = {
@@ -21,6 +22,7 @@ function reportWith(results: PropertyResult[]): ConformanceReport {
     strict: false,
     summary: { properties: results.length, passed: 0, failed: results.length, cases: 1, durationMs: 1 },
     results,
+    coverage: mergeCoverage([]),
   };
 }
 

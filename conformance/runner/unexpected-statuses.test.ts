@@ -1,6 +1,7 @@
 /** Run-level notes for statuses no property expects (403 without a signature, 404 on a wrong base path). */
 import { describe, expect, it } from 'vitest';
 import type { ConformanceReport, PropertyResult } from './run-conformance.ts';
+import { mergeCoverage } from './run-coverage.ts';
 import { statusNoteLine, unexpectedStatuses } from './unexpected-statuses.ts';
 
 function result(property: string, status?: number): PropertyResult {
@@ -40,6 +41,7 @@ const report = (results: PropertyResult[]): ConformanceReport => ({
   strict: false,
   summary: { properties: results.length, passed: 0, failed: 0, cases: 0, durationMs: 0 },
   results,
+  coverage: mergeCoverage([]),
 });
 
 describe('unexpectedStatuses', () => {

@@ -80,7 +80,7 @@ describe('conform flags', () => {
     const help = await cli(['conform', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('3  a bug in ses-contract itself');
-    for (const args of [['--runs', '0'], ['--profile', 'smtp'], ['--reporter', 'html'], ['--no-such-flag']]) {
+    for (const args of [['--runs', '0'], ['--profile', 'smtp'], ['--reporter', 'xml'], ['--shard', '4/3'], ['--max-time', '0'], ['--no-such-flag']]) {
       const run = await cli(['conform', ...args]);
       expect(run.code).toBe(2);
       expect(lines(run.stderr)).toHaveLength(1);
@@ -126,15 +126,28 @@ describe('conform against the embedded reference mock', () => {
     );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['profile', 'baseUrl', 'seed', 'strict', 'summary', 'results']);
+    expect(Object.keys(report)).toEqual([
+      'profile',
+      'baseUrl',
+      'from',
+      'seed',
+      'strict',
+      'summary',
+      'results',
+      'coverage',
+    ]);
     expect(report.seed).toBe(42);
     expect(report.summary).toMatchObject({ properties: 3, passed: 3, failed: 0 });
     expect(report.results[0]).toEqual({
       property: 'send-email/valid-request-is-accepted',
       operation: 'send-email',
       rules: ['C-W1'],
+      level: 'MUST',
       status: 'passed',
       runs: 10,
+      cases: 10,
+      seed: expect.any(Number),
+      durationMs: expect.any(Number),
     });
     expect(stderr.match(/^\[\d\/3\] ok {3}/gm)).toHaveLength(3);
   });

@@ -7,9 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
-import { jsonReport } from '../../conformance/reporters/json-reporter.ts';
-import { junitReport } from '../../conformance/reporters/junit-reporter.ts';
-import { prettyReport, progressLine } from '../../conformance/reporters/pretty-reporter.ts';
+import { progressLine } from '../../conformance/reporters/pretty-reporter.ts';
 import { parseOnly } from '../../conformance/runner/property-filter.ts';
 import { defaultSeed } from '../../conformance/runner/property-seed.ts';
 import { DEFAULT_SIGNING_REGION, replayFileCommand } from '../../conformance/runner/replay-command.ts';
@@ -19,8 +17,17 @@ import {
   type ReplayFile,
 } from '../../conformance/runner/replay-file.ts';
 import { safeText } from '../../conformance/runner/safe-text.ts';
-import { runSession, type SessionOptions, type SessionOutcome } from '../../conformance/session.ts';
+import { parseShard, type Shard } from '../../conformance/runner/shard.ts';
+import { runSession, type SessionOptions } from '../../conformance/session.ts';
 import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
+import {
+  collectOutputs,
+  collectReporters,
+  OUTPUT_HELP,
+  REPORTER_HELP,
+  reportOutputs,
+  writeReports,
+} from './report-outputs.ts';
 
 /**
  * The flags as given: `undefined` means "not on the command line", so a flag that contradicts a
@@ -37,8 +44,14 @@ export type ConformFlags = {
   from?: string;
   timeoutMs?: number;
   concurrency?: number;
-  reporter?: 'pretty' | 'json' | 'junit';
-  output?: string;
+  /** `NAME[=FILE][,…]`, repeatable (`report-outputs.ts`). */
+  reporter?: string | string[];
+  /** Repeatable; each goes to the next reporter without `=FILE`. */
+  output?: string | string[];
+  /** `--shard I/N`. */
+  shard?: Shard;
+  /** `--max-time SECONDS`. */
+  maxTime?: number;
   replay?: string;
   /** SigV4-sign every request with dummy credentials (`--sign`). */
   sign?: boolean;
@@ -95,9 +108,10 @@ function replayConflict(flags: ConformFlags, file: ReplayFile): string | undefin
   if (flags.strict && !file.strict) {
     return '--strict contradicts the replay file, recorded without --strict. Drop --strict, or run without --replay.';
   }
-  for (const name of ['runs', 'path', 'concurrency'] as const) {
+  for (const name of ['runs', 'path', 'concurrency', 'shard', 'maxTime'] as const) {
     if (flags[name] !== undefined) {
-      return `--${name} has no effect with --replay (each recorded case is sent once, in order); drop it.`;
+      const flag = name === 'maxTime' ? 'max-time' : name;
+      return `--${flag} has no effect with --replay (each recorded case is sent once, in order); drop it.`;
     }
   }
   return undefined;
@@ -139,6 +153,8 @@ export async function sessionOptionsOf(
           runs: flags.runs ?? CONFORM_DEFAULTS.runs,
           concurrency: flags.concurrency ?? CONFORM_DEFAULTS.concurrency,
           ...(flags.path !== undefined ? { path: flags.path } : {}),
+          ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
+          ...(flags.maxTime !== undefined ? { maxTimeS: flags.maxTime } : {}),
         },
   };
   return { options, ...(file ? { file } : {}) };
@@ -146,30 +162,21 @@ export async function sessionOptionsOf(
 
 const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function render(outcome: SessionOutcome, flags: ConformFlags, table: boolean): string {
-  const reporter = flags.reporter ?? CONFORM_DEFAULTS.reporter;
-  // Commands in the report re-send cases from the file being replayed, if any.
-  const context = flags.replay ? { ...outcome.context, replayFile: flags.replay } : outcome.context;
-  if (reporter === 'json') return jsonReport(outcome.report, context);
-  if (reporter === 'junit') return junitReport(outcome.report, context);
-  return prettyReport(outcome.report, context, { table });
-}
-
 /** What `conform` reads and writes (scripts/fidelity.ts drives it with its own). */
 export type ConformIo = Pick<CliIo, 'stdout' | 'stderr' | 'env'> & { interactive?: boolean };
 
 /** Runs `conform` with these flags; returns 0 or 1, throws the error kinds `main` maps. */
 export async function runConformCommand(flags: ConformFlags, io: ConformIo): Promise<0 | 1> {
+  const outputs = reportOutputs(flags.reporter, flags.output);
   const { options, file } = await sessionOptionsOf(flags, io.env);
   // On one terminal the progress lines already list every property; the report then skips its table.
-  const reportOnTerminal =
-    !flags.output && (flags.reporter ?? 'pretty') === 'pretty' && io.interactive === true;
+  const reportOnTerminal = io.interactive === true;
   const outcome = await runSession({
     ...options,
     onStart: ({ baseUrl, embedded, properties }) => {
       const what = file
         ? `replaying ${properties} recorded failure${properties === 1 ? '' : 's'} from ${flags.replay}`
-        : `${counted(options.work.kind === 'run' ? options.work.runs : 1, 'run')} per property, ${counted(properties, 'property', 'properties')}`;
+        : `${counted(options.work.kind === 'run' ? options.work.runs : 1, 'run')} per property, ${counted(properties, 'property', 'properties')}${flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count})` : ''}${flags.maxTime !== undefined ? `, at most ${flags.maxTime} s` : ''}`;
       io.stderr(
         `conform: ${options.profile} profile${options.strict ? ', strict' : ''}, ${what}, seed ${options.seed}, against ${safeText(baseUrl)}${embedded ? ' (embedded reference mock)' : ''}\n`,
       );
@@ -177,14 +184,9 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
     onProgress: (result, done, total) => io.stderr(`${progressLine(result, done, total)}\n`),
   });
   for (const note of outcome.notes) io.stderr(`conform: ${note}\n`);
-  const rendered = render(outcome, flags, !reportOnTerminal);
-  if (flags.output) {
-    await mkdir(dirname(flags.output), { recursive: true });
-    await writeFile(flags.output, rendered);
-    io.stderr(`conform: report written to ${flags.output}\n`);
-  } else {
-    io.stdout(rendered);
-  }
+  // Commands in the report re-send cases from the file being replayed, if any.
+  const context = flags.replay ? { ...outcome.context, replayFile: flags.replay } : outcome.context;
+  await writeReports(outputs, outcome.report, context, io, 'conform', !reportOnTerminal);
   if (outcome.kind === 'passed') return 0;
   // A replay leaves its own file as it is: it is the record of the run being reproduced.
   if (!file) {
@@ -248,10 +250,25 @@ export const registerConformCommand: RegisterCommand = (program: Command, io, do
         integerIn('--concurrency', 1, 64),
       ),
     )
+    .addOption(new Option('--reporter <name[=file]>', REPORTER_HELP).argParser(collectReporters))
+    .addOption(new Option('--output <file>', OUTPUT_HELP).argParser(collectOutputs))
     .addOption(
-      new Option('--reporter <name>', 'report format (default: pretty)').choices(['pretty', 'json', 'junit']),
+      new Option(
+        '--shard <i/n>',
+        'run only part I of N of the selected properties (balanced by expected cost; every flag but --shard ' +
+          'the same in all N jobs); merge their JSON reports with `ses-contract report merge`',
+      ).argParser((value) => {
+        const shard = parseShard(value);
+        if (typeof shard === 'string') throw new InvalidArgumentError(`--shard ${shard}.`);
+        return shard;
+      }),
     )
-    .option('--output <file>', 'write the report to a file instead of standard output')
+    .addOption(
+      new Option(
+        '--max-time <seconds>',
+        'a time budget for the whole run, shared over the properties; the report names those that ran fewer runs than asked',
+      ).argParser(integerIn('--max-time', 1, 86_400)),
+    )
     .option(
       '--sign',
       'SigV4-sign every request (service ses, dummy credentials AKIDEXAMPLE), for implementations that ' +
@@ -277,6 +294,7 @@ export const registerConformCommand: RegisterCommand = (program: Command, io, do
         '  ses-contract conform --base-url http://127.0.0.1:8005 --profile aws --sign   # aws-ses-v2-local\n' +
         "  ses-contract conform --base-url http://localhost:8080 --only 'send-email/*C-ADDR*' --runs 500\n" +
         '  ses-contract conform --reporter junit --output reports/conform.xml\n' +
+        '  ses-contract conform --seed 42 --shard 2/4 --reporter json=reports/2.json,html=reports/2.html\n' +
         `  ses-contract conform --base-url http://localhost:8080 --replay ${DEFAULT_REPLAY_FILE}\n`,
     )
     .action(async (flags: ConformFlags) => {

@@ -9,6 +9,7 @@ import { registerConformCommand } from './conform-command.ts';
 import { registerMockCommand } from './mock-command.ts';
 import { registerProxyCommand } from './proxy-command.ts';
 import { registerRenderCommand } from './render-command.ts';
+import { registerReportCommand } from './report-command.ts';
 import { registerValidateCommand } from './validate-command.ts';
 
 /** 0 success; 1 the contract is broken (invalid request, failed property); 2 usage; 3 our bug. */
@@ -91,6 +92,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     registerConformCommand,
     registerProxyCommand,
     registerRenderCommand,
+    registerReportCommand,
   ]) {
     register(program, io, done);
   }
