@@ -160,10 +160,11 @@ async function unreachable(
   }
 }
 
-async function startEmbeddedMock(profile: WireProfile) {
+/** A strict run meets a strict mock: the reference refuses SHOULD breaches only when told to. */
+async function startEmbeddedMock(profile: WireProfile, strict: boolean) {
   const { startMockProcess } = await import('../src/server/start-mock-process.ts');
   try {
-    return await startMockProcess({ profile, port: 0 });
+    return await startMockProcess({ profile, strict, port: 0 });
   } catch (error) {
     throw new TargetUnreachableError((error as Error).message, { cause: error });
   }
@@ -183,7 +184,8 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
       ? { profile: work.file.profile, strict: work.file.strict, from: work.file.from, seed: work.file.seed }
       : { profile: options.profile, strict: options.strict, from: options.from, seed: options.seed };
   if (work.kind === 'replay') checkReplayEntries(work.file, options.only);
-  const embedded = options.baseUrl === undefined ? await startEmbeddedMock(recorded.profile) : undefined;
+  const embedded =
+    options.baseUrl === undefined ? await startEmbeddedMock(recorded.profile, recorded.strict) : undefined;
   try {
     const baseUrl = options.baseUrl ?? (embedded as NonNullable<typeof embedded>).url;
     const sigv4 = options.sign ? await import('./transport/sigv4-transport.ts') : undefined;

@@ -70,11 +70,15 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect(await ids()).toBe(await ids());
   });
 
-  it('makes only POST handlers for the two operation paths under baseUrl', () => {
+  it('makes handlers for the two operations and the emulator retrieval routes under baseUrl', () => {
     const handlers = createHandlers({ baseUrl: `${baseUrl}/` });
     expect(handlers.map((h) => h.info.header)).toEqual([
       `POST ${baseUrl}/v2/email/outbound-emails`,
       `POST ${baseUrl}/v2/email/outbound-bulk-emails`,
+      `GET ${baseUrl}/_aws/ses`,
+      `DELETE ${baseUrl}/_aws/ses`,
+      `GET ${baseUrl}/store`,
+      `POST ${baseUrl}/clear-store`,
     ]);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * MSW 2 request handlers backed by the reference mock: the same rules engine, ids and wire profiles
- * as `ses-contract mock`, running in-process (Node `setupServer`) or in a service worker
- * (browser `setupWorker`). The handlers pass the intercepted fetch `Request` straight to
- * `createMockApp(...).handle`, so MSW and the HTTP server cannot answer differently.
+ * MSW 2 request handlers backed by the reference mock: the same pipeline (rules, identities,
+ * sandbox, limits, forced errors, templates), ids and wire profiles as `ses-contract mock`, running
+ * in-process (Node `setupServer`) or in a service worker (browser `setupWorker`). The handlers pass
+ * the intercepted fetch `Request` straight to `createMockApp(...).handle`, so MSW and the HTTP
+ * server cannot answer differently. Besides the two operations they serve the emulator retrieval
+ * routes (`/_aws/ses`, `/store`, `/clear-store`) over the same store.
  */
 import { type HttpHandler, http } from 'msw';
 import type { components } from '../generated/sesv2.documented.ts';
@@ -32,14 +34,15 @@ export function createHandlers(options: CreateHandlersOptions = {}): SesHandlers
   const { baseUrl = '*', profile = 'documented', ...appOptions } = options;
   const app = createMockApp({ ...appOptions, profile });
   const base = baseUrl.replace(/\/+$/, '');
+  const handle = ({ request }: { request: Request }) => app.handle(request);
   const handlers = [
-    http.post<Record<string, never>, SendEmailRequest>(`${base}/v2/email/outbound-emails`, ({ request }) =>
-      app.handle(request),
-    ),
-    http.post<Record<string, never>, SendBulkEmailRequest>(
-      `${base}/v2/email/outbound-bulk-emails`,
-      ({ request }) => app.handle(request),
-    ),
+    http.post<Record<string, never>, SendEmailRequest>(`${base}/v2/email/outbound-emails`, handle),
+    http.post<Record<string, never>, SendBulkEmailRequest>(`${base}/v2/email/outbound-bulk-emails`, handle),
+    // Tests written for LocalStack or aws-ses-v2-local read sent mail here.
+    http.get(`${base}/_aws/ses`, handle),
+    http.delete(`${base}/_aws/ses`, handle),
+    http.get(`${base}/store`, handle),
+    http.post(`${base}/clear-store`, handle),
   ];
   return Object.assign(handlers, { messages: app.messages });
 }

@@ -5,6 +5,7 @@
  */
 
 import { jsonResponse, type MockResponse } from './mock-response.ts';
+import { SES_ERRORS } from './ses-errors.ts';
 import { violationMessage } from './violation-summary.ts';
 import type { WireProfile } from './wire-profile.ts';
 
@@ -41,5 +42,6 @@ export const awsWire: WireProfile = {
     );
     return { ...response, headers: { ...response.headers, allow: allow.join(', ') } };
   },
+  sesError: (error) => awsError(SES_ERRORS[error.type].status, error.type, error.message),
   internalError: (reason) => awsError(500, 'InternalFailure', `The mock failed: ${reason}`),
 };

@@ -1,6 +1,7 @@
 /** The documented wire profile: `{success, data}` / `{success, error}` envelopes (C-W1…C-W3). */
 
 import { JSON_HEADERS, jsonResponse, type MockResponse } from './mock-response.ts';
+import { SES_ERRORS } from './ses-errors.ts';
 import { listedViolations, violationMessage } from './violation-summary.ts';
 import type { WireProfile } from './wire-profile.ts';
 
@@ -42,5 +43,7 @@ export const documentedWire: WireProfile = {
     ),
     headers: { 'content-type': 'application/json', allow: allow.join(', ') },
   }),
+  sesError: (error) =>
+    errorEnvelope(SES_ERRORS[error.type].status, SES_ERRORS[error.type].code, error.message),
   internalError: (reason) => errorEnvelope(500, 'INTERNAL_ERROR', `The mock failed: ${reason}`),
 };

@@ -13,6 +13,8 @@ export type MessageStore = {
   readonly version: number;
   /** Removes every message; returns how many there were. */
   clear(): number;
+  /** Removes the message with this id; returns whether there was one. */
+  remove(id: string): boolean;
 };
 
 export type WritableMessageStore = MessageStore & { add(message: StoredMessage, bytes: number): void };
@@ -45,6 +47,14 @@ export function createMessageStore(
     },
     get version() {
       return version;
+    },
+    remove(id) {
+      const at = entries.findIndex((e) => e.message.id === id);
+      if (at === -1) return false;
+      version += 1;
+      totalBytes -= entries[at]?.bytes ?? 0;
+      entries.splice(at, 1);
+      return true;
     },
     clear() {
       version += 1;

@@ -1,10 +1,16 @@
 /**
- * The reference mock, transport-free: routes a request given as plain data, applies the rules
- * engine (strictly, RULES.md section 9), stores what it accepts and writes the answer in the chosen
- * wire profile. `mock-app.ts` puts a fetch `Request`/`Response` face on it (MSW, tests) and
- * `start-mock-server.ts` a node:http one; both stay thin so they cannot disagree.
+ * The reference mock as one async pipeline, `respond(request) → Promise<MockResponse>`, shared by
+ * the node:http adapter (`start-mock-server.ts`) and the fetch adapter that MSW uses
+ * (`mock-app.ts`), so no transport can answer differently. A send goes through these stages in
+ * order, each of which may answer instead of passing it on:
+ *
+ *   route → read body → parse JSON → forced error (Prefer) → validate (MUST; SHOULD too if strict)
+ *   → render templates → identities and sandbox (C-ID1–3) → random failure (fail rate)
+ *   → sending limits (C-A6) → store → answer in the wire profile
+ *
+ * Nothing is stored before the last stage, so a refused or forced error never leaves a message.
  */
-import { arrayAt } from '../contract/json-reading.ts';
+import { arrayAt, stringAt } from '../contract/json-reading.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
@@ -14,6 +20,8 @@ import { type RenderedMessage, renderSendBulkEmail, renderSendEmail } from '../t
 import { createTemplateLibrary, type TemplateLibrary } from '../templates/stored-templates.ts';
 import { awsWire } from './aws-wire.ts';
 import { documentedWire } from './documented-wire.ts';
+import { localStackMessages, sesV2LocalStore, sinceFilter } from './emulator-views.ts';
+import { createRandomFailures, preferredError, unknownPreferenceMessage } from './forced-errors.ts';
 import {
   INBOX_CONTENT_SECURITY_POLICY,
   INBOX_SCRIPT,
@@ -22,89 +30,70 @@ import {
 } from './inbox-page.ts';
 import { readJsonBody } from './json-request-body.ts';
 import { isJsonMediaType } from './media-type.ts';
-import { createMessageIdSource, type MessageIdSource } from './message-ids.ts';
+import { createMessageIdSource } from './message-ids.ts';
 import { createMessageStore, type MessageStore } from './message-store.ts';
+import type { MockOptions, RequestValidator } from './mock-options.ts';
+import { ClientGone, type MockRequest } from './mock-request.ts';
 import { jsonResponse, type MockResponse } from './mock-response.ts';
+import { requestPath } from './request-path.ts';
+import { createSendingLimits, LIMIT_MESSAGES, type LimitRefusal, SANDBOX_LIMITS } from './sending-limits.ts';
+import type { SesError } from './ses-errors.ts';
 import {
-  deliveredEvents,
   type MockOperation,
   type RenderedSummary,
   type RequestSummary,
   renderedSummary,
   type StoredMessage,
+  sentEvents,
   storedAdvice,
   summarizeRequest,
 } from './stored-message.ts';
-import type { BulkEntryOutcome, WireProfile, WireProfileName } from './wire-profile.ts';
+import { createIdentityPolicy } from './verified-identities.ts';
+import type { BulkEntryOutcome, WireProfile } from './wire-profile.ts';
+
+export type { MockOptions, RequestValidator } from './mock-options.ts';
 
 /** 42 MiB: the 40 MiB of base64 in C-MIME9 plus room for the JSON around it (RULES.md section 9). */
 export const DEFAULT_MAX_BODY_BYTES = 44_040_192;
 
-export type RequestValidator = (body: unknown) => Violation[];
-type RequestCheck = (body: unknown) => CheckResult;
-
-/**
- * A replaced validator (a broken twin) judges alone and gives no advice: advice is the reference
- * engine's, and a twin is about what it rejects.
- */
-function checkWith(validator: RequestValidator | undefined, reference: RequestCheck): RequestCheck {
-  return validator ? (body) => ({ violations: validator(body), advice: [] }) : reference;
-}
-
-export type MockResponderOptions = {
-  profile: WireProfileName;
-  seed?: number;
-  latencyMs?: number;
-  maxBodyBytes?: number;
-  validators?: { sendEmail?: RequestValidator; sendBulkEmail?: RequestValidator };
-  nextId?: () => string;
-  maxStoredMessages?: number;
-  onMessage?: (message: StoredMessage) => void;
-  /**
-   * Stored templates by name, shaped like `CreateEmailTemplate`'s `TemplateContent`
-   * (`{ Subject, Text, Html }`), or a library already made from them. Without it, sends that name a
-   * stored template are accepted and kept unrendered. A malformed template throws
-   * `TemplateSyntaxError` here, when the mock is made.
-   */
-  templates?: Readonly<Record<string, unknown>> | TemplateLibrary;
-};
-
-function isLibrary(templates: MockResponderOptions['templates']): templates is TemplateLibrary {
-  return typeof templates?.get === 'function' && Array.isArray(templates.names);
-}
-
-/** A request as plain data: the body is already read (and was cut off at the limit by the adapter). */
-export type MockRequest = { method: string; path: string; contentType: string | null; body: Uint8Array };
-
 export type MockResponder = {
-  /**
-   * The answer that needs no body (unknown route, wrong method, wrong media type, declared length
-   * over the limit), or undefined when the body must be read. Adapters call it before reading.
-   */
-  beforeBody(
-    method: string,
-    path: string,
-    contentType: string | null,
-    contentLength: number | undefined,
-  ): MockResponse | undefined;
-  /** The 413 answer, for adapters that find the body too long while reading it. */
-  tooLarge(): MockResponse;
+  respond(request: MockRequest): Promise<MockResponse>;
   /** The 400 answer to bytes that are not even HTTP, in the profile's envelope (cites C-REQ1). */
   notHttp(reason: string): MockResponse;
-  /** The answer, or a promise of it when it cannot be had at once (raw MIME to parse, `latencyMs`). */
-  respond(request: MockRequest): MockResponse | Promise<MockResponse>;
+  /** The 413 answer, for an adapter that must refuse a body before the pipeline sees it. */
+  tooLarge(): MockResponse;
+  /** The profile's internal error: an adapter's own defect (or a broken twin's), never the client's. */
+  internalError(reason: string): MockResponse;
   messages: MessageStore;
   maxBodyBytes: number;
 };
 
-const OPERATIONS: Record<string, MockOperation> = {
-  '/v2/email/outbound-emails': 'SendEmail',
-  '/v2/email/outbound-bulk-emails': 'SendBulkEmail',
-};
-const INBOX_PATH = '/_mock';
-const MESSAGES_PATH = '/_mock/messages';
+type Route =
+  | { kind: 'send'; operation: MockOperation; methods: readonly string[] }
+  | {
+      kind:
+        | 'inbox'
+        | 'inbox-script'
+        | 'messages'
+        | 'localstack'
+        | 'ses-v2-local-store'
+        | 'ses-v2-local-clear';
+      methods: readonly string[];
+    };
 
-/** CORS, so a frontend on another origin can call the mock directly during development. */
+const ROUTES: Readonly<Record<string, Route>> = {
+  '/v2/email/outbound-emails': { kind: 'send', operation: 'SendEmail', methods: ['POST'] },
+  '/v2/email/outbound-bulk-emails': { kind: 'send', operation: 'SendBulkEmail', methods: ['POST'] },
+  '/_mock': { kind: 'inbox', methods: ['GET'] },
+  [INBOX_SCRIPT_PATH]: { kind: 'inbox-script', methods: ['GET'] },
+  '/_mock/messages': { kind: 'messages', methods: ['GET', 'DELETE'] },
+  // LocalStack's and aws-ses-v2-local's retrieval endpoints, over the same store.
+  '/_aws/ses': { kind: 'localstack', methods: ['GET', 'DELETE'] },
+  '/store': { kind: 'ses-v2-local-store', methods: ['GET'] },
+  '/clear-store': { kind: 'ses-v2-local-clear', methods: ['POST'] },
+};
+
+/** CORS, so a frontend on another origin can call the mock directly (with `Prefer` too). */
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'x-amzn-RequestId, x-amzn-ErrorType',
@@ -112,114 +101,130 @@ const CORS_HEADERS = {
 
 const PER_ENTRY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['C-BULK3', 'C-BULK4']);
 
+const NO_QUERY = new URLSearchParams();
+
 /** `/BulkEmailEntries/<i>/…` → i. */
 function entryIndex(path: string): number | undefined {
   const match = /^\/BulkEmailEntries\/(\d+)(?:\/|$)/.exec(path);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-function entryCount(body: unknown): number {
-  return arrayAt(body, 'BulkEmailEntries')?.length ?? 0;
+function recipientsOf(message: Pick<StoredMessage, 'to' | 'cc' | 'bcc'>): string[] {
+  return [...message.to, ...message.cc, ...message.bcc];
+}
+
+function declaredLength(value: string | null): number | undefined {
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function createMockResponder(options: MockResponderOptions): MockResponder {
+/** A replaced validator (a broken twin) judges alone and gives no advice: advice is the engine's. */
+function checkWith(
+  validator: RequestValidator | undefined,
+  reference: (body: unknown) => CheckResult,
+): (body: unknown) => CheckResult {
+  return validator ? (body) => ({ violations: validator(body), advice: [] }) : reference;
+}
+
+function templateLibrary(templates: MockOptions['templates']): TemplateLibrary | undefined {
+  if (!templates) return undefined;
+  if (typeof templates.get === 'function' && Array.isArray(templates.names))
+    return templates as TemplateLibrary;
+  return createTemplateLibrary(templates as Readonly<Record<string, unknown>>);
+}
+
+/** What a send stage decided: an answer now, or the message(s) to store and the answer after. */
+type Accepted = {
+  store: Array<{
+    summary: RequestSummary | RenderedSummary;
+    id: string;
+    advice: readonly Violation[];
+    bulk?: StoredMessage['bulk'];
+  }>;
+  createdAt: string;
+  answer: MockResponse;
+};
+
+export function createMockResponder(options: MockOptions): MockResponder {
   const wire: WireProfile = options.profile === 'aws' ? awsWire : documentedWire;
-  const ids: MessageIdSource = createMessageIdSource(options.seed);
+  const ids = createMessageIdSource(options.seed);
   const nextId = options.nextId
     ? () => ({ id: options.nextId?.() ?? '', createdAt: ids.next().createdAt })
     : ids.next;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const store = createMessageStore(options.maxStoredMessages);
-  const templates = isLibrary(options.templates)
-    ? options.templates
-    : options.templates
-      ? createTemplateLibrary(options.templates)
-      : undefined;
-  // Strict (RULES.md section 9); ADVISE findings never reject: SES accepts those requests, and the
-  // mock keeps the advice on the stored message instead.
+  const templates = templateLibrary(options.templates);
+  const templateRecords = storeTemplates(options.templates, templates);
+  const region = options.region ?? 'us-east-1';
+  const identities = createIdentityPolicy({
+    ...(options.identities && { identities: options.identities }),
+    sandbox: options.sandbox ?? false,
+    region,
+  });
+  const limits = createSendingLimits(
+    {
+      ...(options.sandbox && SANDBOX_LIMITS),
+      ...(options.maxSendRate !== undefined && { maxSendRate: options.maxSendRate }),
+      ...(options.dailyQuota !== undefined && { dailyQuota: options.dailyQuota }),
+    },
+    options.now,
+  );
+  const randomFailures = createRandomFailures(options.failRate, options.seed);
+  // MUST rules always; SHOULD rules only when strict (RULES.md levels). ADVISE never rejects: SES
+  // accepts those requests, and the mock keeps the advice on the stored message.
+  const strict = options.strict ?? false;
   const checks = {
-    SendEmail: checkWith(options.validators?.sendEmail, (body) => checkSendEmail(body, { strict: true })),
+    SendEmail: checkWith(options.validators?.sendEmail, (body) => checkSendEmail(body, { strict })),
     SendBulkEmail: checkWith(options.validators?.sendBulkEmail, (body) =>
-      checkSendBulkEmail(body, { strict: true }),
+      checkSendBulkEmail(body, { strict }),
     ),
   };
 
-  // Answers that share a headers object (plain JSON ones do) share the merged one too, frozen, so the
-  // common answer allocates no headers and the node adapter can cache its flat header list.
-  const withCors = new WeakMap<Record<string, string>, Record<string, string>>();
-
-  function finish(response: MockResponse): MockResponse {
-    if (wire.name === 'aws') {
-      const headers: Record<string, string> = { ...response.headers, ...CORS_HEADERS };
-      headers['x-amzn-RequestId'] = ids.requestId();
-      return { status: response.status, headers, body: response.body };
-    }
-    let headers = withCors.get(response.headers);
-    if (!headers) {
-      headers = Object.freeze({ ...response.headers, ...CORS_HEADERS });
-      if (Object.isFrozen(response.headers)) withCors.set(response.headers, headers);
-    }
+  function withCors(response: MockResponse): MockResponse {
+    const headers: Record<string, string> = { ...response.headers, ...CORS_HEADERS };
+    if (wire.name === 'aws') headers['x-amzn-RequestId'] = ids.requestId();
     return { status: response.status, headers, body: response.body };
   }
 
-  function remember(
-    operation: MockOperation,
-    summary: RequestSummary | RenderedSummary,
-    body: unknown,
-    bytes: number,
-    id: string,
-    createdAt: string,
-    advice: readonly Violation[],
-    bulk?: StoredMessage['bulk'],
-  ): void {
-    // Member by member, in the order clients see them: spreads inside a literal are the slow path.
-    const message: StoredMessage = Object.assign(
-      { id, operation, profile: wire.name, createdAt },
-      summary,
-      // A rendered summary brings its own events; any other message is delivered.
-      'events' in summary ? undefined : { events: deliveredEvents() },
-      bulk ? { bulk, request: body } : { request: body },
-    );
-    if (advice.length > 0) message.advice = advice.map(storedAdvice);
-    store.add(message, bytes);
-    options.onMessage?.(message);
+  const limitError = (refusal: LimitRefusal): SesError => ({
+    type: 'TooManyRequestsException',
+    message: LIMIT_MESSAGES[refusal],
+  });
+
+  /** C-ID1 (sender) and C-ID2 (sandbox recipients): the identities that fail, as sent. */
+  function unverified(from: string | undefined, recipients: readonly string[]): string[] {
+    return [
+      ...(identities.unverifiedSender(from) && from !== undefined ? [from] : []),
+      ...identities.unverifiedRecipients(recipients),
+    ];
   }
 
-  /** Stores a SendEmail; a promise only when its summary needs one (raw MIME). */
-  function keep(
-    body: unknown,
-    rendered: RenderedMessage | undefined,
-    bytes: number,
-    id: string,
-    createdAt: string,
-    advice: readonly Violation[],
-  ): Promise<void> | undefined {
-    const summary = rendered ? renderedSummary(rendered) : summarizeRequest(body);
-    if (summary instanceof Promise) {
-      return summary.then((s) => remember('SendEmail', s, body, bytes, id, createdAt, advice));
-    }
-    remember('SendEmail', summary, body, bytes, id, createdAt, advice);
-    return undefined;
-  }
-
-  function sendEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
+  async function sendEmail(body: unknown): Promise<Accepted | MockResponse> {
     const { violations, advice } = checks.SendEmail(body);
     if (violations.length > 0) return wire.invalid(violations);
     const rendered = renderSendEmail(body, templates);
     if (rendered?.rendering.status === 'not-found')
       return wire.templateNotFound(rendered.rendering.templateName);
+    const summary = rendered ? renderedSummary(rendered) : await summarizeRequest(body);
+    const recipients = recipientsOf(summary);
+    const failing = unverified(summary.from, recipients);
+    if (failing.length > 0)
+      return wire.sesError({ type: 'MessageRejected', message: identities.rejection(failing) });
+    const failure = randomFailures?.next();
+    if (failure) return wire.sesError(failure);
+    const refusal = limits?.take(recipients.length);
+    if (refusal) return wire.sesError(limitError(refusal));
     const issued = nextId();
-    const id = issued.id;
     const createdAt = issued.createdAt.toISOString();
-    const kept = keep(body, rendered, bytes, id, createdAt, advice);
-    return kept
-      ? kept.then(() => wire.sendEmailAccepted(id, createdAt))
-      : wire.sendEmailAccepted(id, createdAt);
+    return {
+      store: [{ summary, id: issued.id, advice }],
+      createdAt,
+      answer: wire.sendEmailAccepted(issued.id, createdAt),
+    };
   }
 
-  function sendBulkEmail(body: unknown, bytes: number): MockResponse | Promise<MockResponse> {
+  function sendBulkEmail(body: unknown): Accepted | MockResponse {
     const { violations, advice } = checks.SendBulkEmail(body);
     const perEntry =
       violations.length > 0 &&
@@ -230,141 +235,227 @@ export function createMockResponder(options: MockResponderOptions): MockResponde
     const rendered = renderSendBulkEmail(body, templates);
     const unknownTemplate = rendered.find((r) => r.rendering.status === 'not-found')?.rendering;
     if (unknownTemplate?.status === 'not-found') return wire.templateNotFound(unknownTemplate.templateName);
-    const failures = new Map<number, Violation[]>();
+    // The sender is the request's: an unverified one refuses every entry, so the whole request.
+    const from = stringAt(body, 'FromEmailAddress');
+    if (from !== undefined && identities.unverifiedSender(from)) {
+      return wire.sesError({ type: 'MessageRejected', message: identities.rejection([from]) });
+    }
+    const byEntry = new Map<number, Violation[]>();
     for (const v of violations) {
       const index = entryIndex(v.path) ?? -1;
-      failures.set(index, [...(failures.get(index) ?? []), v]);
+      byEntry.set(index, [...(byEntry.get(index) ?? []), v]);
+    }
+    const failures = new Map<number, BulkEntryOutcome>();
+    for (const [index, found] of byEntry) {
+      // A bad destination is a message SES refuses; bad replacement data is a bad parameter.
+      failures.set(index, {
+        status: found.every((v) => v.rule === 'C-BULK3') ? 'MESSAGE_REJECTED' : 'INVALID_PARAMETER',
+        error: found.map(formatViolation).join('; '),
+      });
+    }
+    const entries = arrayAt(body, 'BulkEmailEntries')?.length ?? 0;
+    const sandboxed = rendered.map((message) => unverified(undefined, message ? recipientsOf(message) : []));
+    if (!wire.perEntryBulkResults) {
+      // One id per request (documented profile): an entry SES would refuse refuses the request.
+      const failing = sandboxed.flat();
+      if (failing.length > 0)
+        return wire.sesError({ type: 'MessageRejected', message: identities.rejection(failing) });
+    }
+    const failure = randomFailures?.next();
+    if (failure) return wire.sesError(failure);
+    if (!wire.perEntryBulkResults) {
+      const refusal = limits?.takeAll(rendered.map((m) => recipientsOf(m).length));
+      if (refusal) return wire.sesError(limitError(refusal));
     }
     const request = nextId();
     const createdAt = request.createdAt.toISOString();
     const outcomes: BulkEntryOutcome[] = [];
-    const entries = entryCount(body);
+    const toStore: Accepted['store'] = [];
     for (let index = 0; index < entries; index++) {
-      const failed = failures.get(index);
-      // A bad destination is a message SES refuses; bad replacement data is a bad parameter.
-      const outcome: BulkEntryOutcome = failed
-        ? {
-            status: failed.every((v) => v.rule === 'C-BULK3') ? 'MESSAGE_REJECTED' : 'INVALID_PARAMETER',
-            error: failed.map(formatViolation).join('; '),
-          }
-        : { status: 'SUCCESS', messageId: wire.name === 'aws' ? nextId().id : request.id };
+      const message: RenderedMessage | undefined = rendered[index];
+      const failingIdentities = sandboxed[index] ?? [];
+      const refusal =
+        failures.has(index) || failingIdentities.length > 0 || !wire.perEntryBulkResults
+          ? undefined
+          : limits?.take(message ? recipientsOf(message).length : 0);
+      const outcome: BulkEntryOutcome =
+        failures.get(index) ??
+        (failingIdentities.length > 0
+          ? { status: 'MESSAGE_REJECTED', error: identities.rejection(failingIdentities) }
+          : refusal
+            ? {
+                status: refusal === 'rate' ? 'ACCOUNT_THROTTLED' : 'ACCOUNT_DAILY_QUOTA_EXCEEDED',
+                error: LIMIT_MESSAGES[refusal],
+              }
+            : { status: 'SUCCESS', messageId: wire.name === 'aws' ? nextId().id : request.id });
       outcomes.push(outcome);
-      const message = rendered[index];
       if (outcome.status !== 'SUCCESS' || !message) continue;
-      // Each entry is a message of its own (its recipients, its rendering); the request's bytes are
-      // counted once, with its first stored entry.
-      remember(
-        'SendBulkEmail',
-        renderedSummary(message),
-        body,
-        outcomes.filter((o) => o.status === 'SUCCESS').length === 1 ? bytes : 0,
-        outcome.messageId,
-        createdAt,
+      toStore.push({
+        summary: renderedSummary(message),
+        id: outcome.messageId,
         // Advice about another entry is not this message's.
-        advice.filter((v) => {
+        advice: advice.filter((v) => {
           const about = entryIndex(v.path);
           return about === undefined || about === index;
         }),
-        { requestId: request.id, entry: index, entries },
-      );
+        bulk: { requestId: request.id, entry: index, entries },
+      });
     }
-    return wire.sendBulkEmailAccepted(request.id, createdAt, outcomes);
+    return { store: toStore, createdAt, answer: wire.sendBulkEmailAccepted(request.id, createdAt, outcomes) };
   }
 
-  function beforeBody(
-    method: string,
-    path: string,
-    contentType: string | null,
-    contentLength: number | undefined,
-  ): MockResponse | undefined {
-    if (path === INBOX_PATH || path === INBOX_SCRIPT_PATH) {
-      return method === 'GET' ? undefined : finish(wire.methodNotAllowed(method, path, ['GET']));
+  function keep(operation: MockOperation, accepted: Accepted, body: unknown, bytes: number): void {
+    accepted.store.forEach(({ summary, id, advice, bulk }, at) => {
+      const message: StoredMessage = {
+        id,
+        operation,
+        profile: wire.name,
+        createdAt: accepted.createdAt,
+        ...summary,
+        // A rendered summary brings its own events; any other message is sent to its recipients.
+        events: 'events' in summary && summary.events ? summary.events : sentEvents(summary),
+        ...(bulk && { bulk }),
+        request: body,
+      };
+      if (advice.length > 0) message.advice = advice.map(storedAdvice);
+      // A bulk request's bytes are counted once, with its first stored entry.
+      store.add(message, at === 0 ? bytes : 0);
+      options.onMessage?.(message);
+    });
+  }
+
+  async function send(operation: MockOperation, request: MockRequest): Promise<MockResponse> {
+    const contentType = request.header('content-type');
+    if (!isJsonMediaType(contentType)) return wire.unsupportedMediaType(contentType ?? '');
+    if ((declaredLength(request.header('content-length')) ?? 0) > maxBodyBytes)
+      return wire.tooLarge(maxBodyBytes);
+    const bytes = await request.body(maxBodyBytes);
+    if (!bytes) return wire.tooLarge(maxBodyBytes);
+    const parsed = readJsonBody(bytes);
+    if (!parsed.ok) return wire.invalid([parsed.violation]);
+    const preferred = preferredError(request.header('prefer'));
+    if (preferred.kind === 'error') return wire.sesError(preferred.error);
+    if (preferred.kind === 'unknown') {
+      return wire.sesError({
+        type: 'BadRequestException',
+        message: unknownPreferenceMessage(preferred.name),
+      });
     }
-    if (path === MESSAGES_PATH) {
-      return method === 'GET' || method === 'DELETE'
-        ? undefined
-        : finish(wire.methodNotAllowed(method, path, ['GET', 'DELETE']));
+    const decided = operation === 'SendEmail' ? await sendEmail(parsed.value) : sendBulkEmail(parsed.value);
+    if (!('store' in decided)) return decided;
+    keep(operation, decided, parsed.value, bytes.byteLength);
+    return decided.answer;
+  }
+
+  function retrieve(route: Route, method: string, query: URLSearchParams): MockResponse {
+    switch (route.kind) {
+      case 'inbox':
+        return {
+          status: 200,
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': INBOX_CONTENT_SECURITY_POLICY,
+          },
+          body: renderInboxPage(store.list(), store.version),
+        };
+      case 'inbox-script':
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' },
+          body: INBOX_SCRIPT,
+        };
+      case 'messages':
+        return method === 'DELETE'
+          ? jsonResponse(200, { deleted: store.clear() })
+          : jsonResponse(200, { messages: store.list() });
+      case 'localstack': {
+        if (method === 'GET')
+          return jsonResponse(200, { messages: localStackMessages(store.list(), region, query) });
+        const id = query.get('id');
+        if (id === null) store.clear();
+        else store.remove(id);
+        return { status: 204, headers: {}, body: '' };
+      }
+      case 'ses-v2-local-store': {
+        const since = sinceFilter(query);
+        if (!since.ok) return jsonResponse(400, { message: since.message });
+        return jsonResponse(200, sesV2LocalStore(store.list(), since.since, templateRecords));
+      }
+      default:
+        store.clear();
+        return jsonResponse(200, { message: 'Store cleared' });
     }
-    if (!Object.hasOwn(OPERATIONS, path)) return finish(wire.notFound(method, path));
+  }
+
+  async function answer(request: MockRequest): Promise<MockResponse> {
+    const method = request.method;
+    const path = requestPath(request.target);
+    const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
+    if (!route) return wire.notFound(method, path);
     if (method === 'OPTIONS') {
-      return finish({
+      return {
         status: 204,
         headers: {
-          'access-control-allow-methods': 'POST',
+          'access-control-allow-methods': route.methods.join(', '),
           'access-control-allow-headers': '*',
           'access-control-max-age': '600',
         },
         body: '',
-      });
+      };
     }
-    if (method !== 'POST') return finish(wire.methodNotAllowed(method, path, ['POST']));
-    if (!isJsonMediaType(contentType)) return finish(wire.unsupportedMediaType(contentType ?? ''));
-    if (contentLength !== undefined && contentLength > maxBodyBytes)
-      return finish(wire.tooLarge(maxBodyBytes));
-    return undefined;
-  }
-
-  function failed(error: unknown): MockResponse {
-    // Only a defect of the mock (or of an onMessage callback) gets here; say so rather than hide it.
-    return wire.internalError(error instanceof Error ? error.message : String(error));
-  }
-
-  async function later(pending: MockResponse | Promise<MockResponse>): Promise<MockResponse> {
-    let response: MockResponse;
-    try {
-      response = await pending;
-    } catch (error) {
-      response = failed(error);
+    if (!route.methods.includes(method)) return wire.methodNotAllowed(method, path, route.methods);
+    if (route.kind !== 'send') {
+      const at = request.target.indexOf('?');
+      return retrieve(
+        route,
+        method,
+        at === -1 ? NO_QUERY : new URLSearchParams(request.target.slice(at + 1)),
+      );
     }
+    const response = await send(route.operation, request);
     if (options.latencyMs) await sleep(options.latencyMs);
-    return finish(response);
+    return response;
   }
 
-  function respond(request: MockRequest): MockResponse | Promise<MockResponse> {
-    const { method, path, contentType, body } = request;
-    const early = beforeBody(method, path, contentType, body.byteLength);
-    if (early) return early;
-    if (path === INBOX_PATH) {
-      return finish({
-        status: 200,
-        headers: {
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': INBOX_CONTENT_SECURITY_POLICY,
-        },
-        body: renderInboxPage(store.list(), store.version),
-      });
-    }
-    if (path === INBOX_SCRIPT_PATH) {
-      return finish({
-        status: 200,
-        headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' },
-        body: INBOX_SCRIPT,
-      });
-    }
-    if (path === MESSAGES_PATH) {
-      if (method === 'DELETE') return finish(jsonResponse(200, { deleted: store.clear() }));
-      return finish(jsonResponse(200, { messages: store.list() }));
-    }
-    const operation = OPERATIONS[path] ?? 'SendEmail';
-    let response: MockResponse | Promise<MockResponse>;
+  async function respond(request: MockRequest): Promise<MockResponse> {
     try {
-      const parsed = readJsonBody(body);
-      if (!parsed.ok) response = wire.invalid([parsed.violation]);
-      else if (operation === 'SendEmail') response = sendEmail(parsed.value, body.byteLength);
-      else response = sendBulkEmail(parsed.value, body.byteLength);
+      return withCors(await answer(request));
     } catch (error) {
-      response = failed(error);
+      // Nobody is left to answer.
+      if (error instanceof ClientGone) throw error;
+      // Only a defect of the mock (or of an onMessage callback) gets here; say so rather than hide it.
+      return withCors(wire.internalError(error instanceof Error ? error.message : String(error)));
     }
-    return response instanceof Promise || options.latencyMs ? later(response) : finish(response);
   }
 
   return {
-    beforeBody,
-    tooLarge: () => finish(wire.tooLarge(maxBodyBytes)),
-    notHttp: (reason) =>
-      finish(wire.invalid([violation('C-REQ1', '', `the request is not well-formed HTTP/1.1 (${reason})`)])),
     respond,
+    notHttp: (reason) =>
+      withCors(
+        wire.invalid([violation('C-REQ1', '', `the request is not well-formed HTTP/1.1 (${reason})`)]),
+      ),
+    tooLarge: () => withCors(wire.tooLarge(maxBodyBytes)),
+    internalError: (reason) => withCors(wire.internalError(reason)),
     messages: store,
     maxBodyBytes,
   };
+}
+
+/** aws-ses-v2-local's `templates` record: what `CreateEmailTemplate` would have stored. */
+function storeTemplates(
+  given: MockOptions['templates'],
+  library: TemplateLibrary | undefined,
+): Record<string, unknown> {
+  const created = Math.floor(Date.now() / 1000);
+  const records: Record<string, unknown> = {};
+  for (const name of library?.names ?? []) {
+    const content =
+      given && !(typeof given.get === 'function') ? (given as Record<string, unknown>)[name] : undefined;
+    records[name] = {
+      TemplateName: name,
+      ...(content !== undefined && { TemplateContent: content }),
+      CreatedTimestamp: created,
+    };
+  }
+  return records;
 }

@@ -9,7 +9,7 @@ export type MockResponse = {
   body: string;
 };
 
-/** Shared by every plain JSON answer, so adapters can cache what they derive from it (frozen: never edit). */
+/** Shared by every plain JSON answer (frozen: never edit). */
 export const JSON_HEADERS: Record<string, string> = Object.freeze({ 'content-type': 'application/json' });
 
 export function jsonResponse(status: number, value: unknown, headers?: Record<string, string>): MockResponse {

@@ -78,25 +78,34 @@ describe('reference mock, documented profile', () => {
     expect(rulesOf(answer)).toContain(rule);
   });
 
-  it('lists every distinct rule broken even when the violations are many', async () => {
+  it('lists every distinct rule broken even when the violations are many (strict)', async () => {
+    const strictServer = await startMockServer({ profile: 'documented', strict: true });
     const body = validSendEmail();
     body.Destination = { ToAddresses: Array.from({ length: 60 }, (_, i) => `bad${i}@@example.com`) };
     body.Bogus = true;
-    const answer = await post(server, SEND_EMAIL_PATH, body);
-    expect(answer.status).toBe(400);
-    expect(new Set(rulesOf(answer))).toEqual(new Set(['C-DEST1', 'C-ADDR1', 'C-REQ3']));
-    const message = (answer.json.error as { message: string }).message;
-    for (const rule of ['C-DEST1', 'C-ADDR1', 'C-REQ3']) expect(message).toContain(rule);
-    expect(message).toMatch(/and \d+ more$/);
+    try {
+      const answer = await post(strictServer, SEND_EMAIL_PATH, body);
+      expect(answer.status).toBe(400);
+      expect(new Set(rulesOf(answer))).toEqual(new Set(['C-DEST1', 'C-ADDR1', 'C-REQ3']));
+      const message = (answer.json.error as { message: string }).message;
+      for (const rule of ['C-DEST1', 'C-ADDR1', 'C-REQ3']) expect(message).toContain(rule);
+      expect(message).toMatch(/and \d+ more$/);
+    } finally {
+      await strictServer.close();
+    }
   });
 
-  it('applies SHOULD rules: an unknown member is rejected as C-REQ3 (RULES.md section 9)', async () => {
-    const answer = await post(server, SEND_EMAIL_PATH, {
-      ...validSendEmail(),
-      ToAdresses: ['a@example.com'],
-    });
-    expect(answer.status).toBe(400);
-    expect(rulesOf(answer)).toEqual(['C-REQ3']);
+  it('applies MUST rules by default and SHOULD rules only when strict: an unknown member (C-REQ3) is accepted, then refused', async () => {
+    const body = { ...validSendEmail(), ToAdresses: ['a@example.com'] };
+    expect((await post(server, SEND_EMAIL_PATH, body)).status).toBe(200);
+    const strictServer = await startMockServer({ profile: 'documented', strict: true });
+    try {
+      const answer = await post(strictServer, SEND_EMAIL_PATH, body);
+      expect(answer.status).toBe(400);
+      expect(rulesOf(answer)).toEqual(['C-REQ3']);
+    } finally {
+      await strictServer.close();
+    }
   });
 });
 

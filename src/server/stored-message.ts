@@ -13,6 +13,7 @@ import { isJsonObject, type JsonObject, objectAt, stringAt, stringsAt } from '..
 import type { RuleId } from '../contract/rule-catalog.ts';
 import type { Violation } from '../contract/violation.ts';
 import type { RenderedMessage } from '../templates/render-request.ts';
+import { deliveryEvents, type MessageEvent } from './mailbox-simulator.ts';
 
 export type MockOperation = 'SendEmail' | 'SendBulkEmail';
 
@@ -29,15 +30,11 @@ export type ParsedRawMessage = {
 
 /**
  * What happened to a message after the API accepted it, named as SES's event publishing names the
- * event types: `Send` then `Delivery`, or `Send` then `Rendering Failure` when a template variable
- * has no value (reference §7.3: SES answers 200, then drops the message).
+ * event types: `Send` then `Delivery` (or the mailbox simulator's `Bounce` / `Complaint`), or `Send`
+ * then `Rendering Failure` when a template variable has no value (reference §7.3: SES answers 200,
+ * then drops the message).
  */
-export type MessageEvent =
-  | { eventType: 'Send' }
-  | { eventType: 'Delivery' }
-  | { eventType: 'Rendering Failure'; failure: { errorMessage: string; templateName?: string } };
-
-const DELIVERED: readonly MessageEvent[] = Object.freeze([{ eventType: 'Send' }, { eventType: 'Delivery' }]);
+export type { MessageEvent } from './mailbox-simulator.ts';
 
 /** The template a message was rendered from, and how that went. */
 export type StoredTemplate = {
@@ -185,9 +182,9 @@ export function summarizeRequest(body: unknown): RequestSummary | Promise<Reques
   return base;
 }
 
-/** Events of a message with no template: it is delivered (the mailbox simulator is not modelled). */
-export function deliveredEvents(): readonly MessageEvent[] {
-  return DELIVERED;
+/** Events of a message that was sent: delivered, or what the mailbox simulator makes of it. */
+export function sentEvents(message: Pick<StoredMessage, 'to' | 'cc' | 'bcc'>): readonly MessageEvent[] {
+  return deliveryEvents([...message.to, ...message.cc, ...message.bcc]);
 }
 
 export type RenderedSummary = RequestSummary &
@@ -218,7 +215,7 @@ export function renderedSummary(rendered: RenderedMessage): RenderedSummary {
         ]
       : // Unrendered: the mock cannot tell whether SES would deliver it, so only the send is known.
         rendering.status === 'rendered'
-        ? DELIVERED
+        ? sentEvents(rendered)
         : [{ eventType: 'Send' }];
   return {
     ...(rendered.from !== undefined && { from: rendered.from }),

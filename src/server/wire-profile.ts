@@ -4,13 +4,17 @@
  */
 import type { Violation } from '../contract/violation.ts';
 import type { MockResponse } from './mock-response.ts';
+import type { SesError } from './ses-errors.ts';
 
 export type WireProfileName = 'documented' | 'aws';
 
 /** Outcome of one SendBulkEmail entry (C-A2, C-A5). */
 export type BulkEntryOutcome =
   | { status: 'SUCCESS'; messageId: string }
-  | { status: 'MESSAGE_REJECTED' | 'INVALID_PARAMETER'; error: string };
+  | {
+      status: 'MESSAGE_REJECTED' | 'INVALID_PARAMETER' | 'ACCOUNT_THROTTLED' | 'ACCOUNT_DAILY_QUOTA_EXCEEDED';
+      error: string;
+    };
 
 export type WireProfile = {
   name: WireProfileName;
@@ -29,6 +33,8 @@ export type WireProfile = {
   /** A stored template (`TemplateName` / `TemplateArn`) the mock does not hold (404). */
   templateNotFound(templateName: string): MockResponse;
   methodNotAllowed(method: string, path: string, allow: readonly string[]): MockResponse;
+  /** An SES error that is not a broken request rule: C-ID1/C-ID2, C-A6, a forced error. */
+  sesError(error: SesError): MockResponse;
   /** The mock itself failed: never the answer to a bad request (C-W3), only to a bug of ours. */
   internalError(reason: string): MockResponse;
 };

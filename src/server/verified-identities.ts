@@ -1,0 +1,49 @@
+/**
+ * Which senders and recipients SES would refuse as unverified (C-ID1, C-ID2; reference §7.4). An
+ * identity is an address or a domain; a domain covers every address at it. Without a list every
+ * identity counts as verified, so the mock accepts any sender, as it always has.
+ */
+import { parseMailbox } from '../contract/address/parse-mailbox.ts';
+import { isSimulatorAddress } from './mailbox-simulator.ts';
+
+export type IdentityPolicy = {
+  /** The From identity (an address as sent, display name and all) is not verified. */
+  unverifiedSender(from: string | undefined): boolean;
+  /** The recipients the sandbox refuses (C-ID2), as sent; empty outside the sandbox. */
+  unverifiedRecipients(recipients: readonly string[]): string[];
+  readonly sandbox: boolean;
+  /** SES's message naming the identities that failed (region upper-case, identities as sent). */
+  rejection(identities: readonly string[]): string;
+};
+
+/** `local@domain` in lower case from an address as sent (`Name <a@b>` or `a@b`); undefined if none. */
+export function addressOf(sent: string): string | undefined {
+  const parsed = parseMailbox(sent.trim());
+  if (!parsed.ok) return undefined;
+  return `${parsed.mailbox.localPart}@${parsed.mailbox.domain}`.toLowerCase();
+}
+
+export function createIdentityPolicy(options: {
+  identities?: readonly string[];
+  sandbox?: boolean;
+  region?: string;
+}): IdentityPolicy {
+  const listed = options.identities?.map((identity) => identity.trim().toLowerCase()).filter(Boolean);
+  const verified = listed ? new Set(listed) : undefined;
+  const region = (options.region ?? 'us-east-1').toUpperCase();
+  const sandbox = options.sandbox ?? false;
+  const isVerified = (sent: string): boolean => {
+    if (!verified) return true;
+    const address = addressOf(sent);
+    if (address === undefined) return false;
+    return verified.has(address) || verified.has(address.slice(address.lastIndexOf('@') + 1));
+  };
+  return {
+    sandbox,
+    unverifiedSender: (from) => verified !== undefined && (from === undefined || !isVerified(from)),
+    unverifiedRecipients: (recipients) =>
+      sandbox ? recipients.filter((r) => !isSimulatorAddress(r) && !isVerified(r)) : [],
+    rejection: (identities) =>
+      `Email address is not verified. The following identities failed the check in region ${region}: ${identities.join(', ')}`,
+  };
+}
