@@ -16,6 +16,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../src/server/mock-app.ts';
 import { SEND_EMAIL_PATH } from '../../src/server/sample-requests.ts';
+import { expectedOutcome, type ScenarioOutcome } from './ses-scenarios.ts';
 import { renderedView, TEMPLATED_SEND, WELCOME_TEMPLATE } from './templated-send.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -154,4 +155,28 @@ describe('MSW handlers in Chromium through the service worker', () => {
     expect(inBrowser).toEqual(JSON.parse(JSON.stringify(inNode)));
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it.each(['documented', 'aws'] as const)(
+    'runs the identity, sandbox, simulator, limit, forced-error and retrieval scenarios in the service worker as in Node (%s)',
+    async (profile) => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${site.url}/?scenarios=${profile}`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      await page.click('#run-scenarios');
+      await page.waitForFunction(
+        () => /^outcome /.test(document.querySelector('#result')?.textContent ?? ''),
+        null,
+        {
+          timeout: 20_000,
+        },
+      );
+      const shown = (await page.textContent('#result')) ?? '';
+      const outcome = JSON.parse(shown.slice('outcome '.length)) as ScenarioOutcome;
+      expect(outcome).toEqual(expectedOutcome(profile, outcome.localStack.ids[0] ?? 'none'));
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -6,6 +6,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/sesv2.documented.ts';
 import { setupSesMockWorker } from '../browser.ts';
+import { runScenarios, SCENARIO_OPTIONS } from './ses-scenarios.ts';
 import { renderedView, TEMPLATED_SEND, WELCOME_TEMPLATE } from './templated-send.ts';
 
 const valid = {
@@ -34,7 +35,21 @@ async function send(body: typeof valid): Promise<void> {
     : `rejected ${(error?.error.details ?? []).map((d) => d.rule).join(' ')}: ${error?.error.message ?? ''}`;
 }
 
-const worker = setupSesMockWorker({ seed: 11, templates: { welcome: WELCOME_TEMPLATE } });
+// `?scenarios=<profile>`: the issue 11 scenarios, with the mock they need.
+const scenarios = new URLSearchParams(location.search).get('scenarios');
+const worker = setupSesMockWorker(
+  scenarios === 'aws' || scenarios === 'documented'
+    ? { profile: scenarios, ...SCENARIO_OPTIONS }
+    : { seed: 11, templates: { welcome: WELCOME_TEMPLATE } },
+);
+
+async function runIssue11Scenarios(): Promise<void> {
+  output.textContent = 'running…';
+  const outcome = await runScenarios(fetch, location.origin, (id) => [
+    ...(worker.messages.get(id)?.events ?? []),
+  ]);
+  output.textContent = `outcome ${JSON.stringify(outcome)}`;
+}
 await worker.start({
   serviceWorker: { url: '/mockServiceWorker.js' },
   quiet: true,
@@ -43,4 +58,5 @@ await worker.start({
 document.querySelector('#send-valid')?.addEventListener('click', () => void send(valid));
 document.querySelector('#send-invalid')?.addEventListener('click', () => void send(invalid));
 document.querySelector('#send-template')?.addEventListener('click', () => void sendTemplated());
+document.querySelector('#run-scenarios')?.addEventListener('click', () => void runIssue11Scenarios());
 document.body.dataset.ready = 'true';
