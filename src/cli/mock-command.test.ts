@@ -72,6 +72,70 @@ describe('ses-contract mock', () => {
     expect(stdout).toContain('mock: stopped (SIGTERM)');
   });
 
+  it('--identities, --sandbox, --max-send-rate and Prefer: the issue 11 done-when through the CLI', async () => {
+    const child = runMock([
+      'mock',
+      '--port',
+      '0',
+      '--profile',
+      'aws',
+      '--identities',
+      'sender@example.com,example.org',
+      '--sandbox',
+      '--max-send-rate',
+      '1',
+    ]);
+    const exit = finished(child);
+    const url = await firstUrl(child);
+    const send = (from: string, to: string, headers: Record<string, string> = {}) =>
+      fetch(`${url}${SEND_EMAIL_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({
+          FromEmailAddress: from,
+          Destination: { ToAddresses: [to] },
+          Content: { Simple: { Subject: { Data: 'Hi' }, Body: { Text: { Data: 'Hello' } } } },
+        }),
+      }).then(async (r) => ({
+        status: r.status,
+        type: r.headers.get('x-amzn-errortype'),
+        ...(await r.json()),
+      }));
+    try {
+      expect(await send('x@evil.example', 'a@example.org')).toEqual({
+        status: 400,
+        type: 'MessageRejected',
+        message:
+          'Email address is not verified. The following identities failed the check in region US-EAST-1: x@evil.example',
+      });
+      expect((await send('sender@example.com', 'bob@example.net')).message).toMatch(/: bob@example\.net$/);
+      expect(
+        await send('sender@example.com', 'a@example.org', { prefer: 'error=SendingPausedException' }),
+      ).toMatchObject({
+        status: 400,
+        type: 'SendingPausedException',
+      });
+      // Sent together, so both arrive within the same second whatever the machine's load.
+      const pair = await Promise.all([
+        send('sender@example.com', 'bounce@simulator.amazonses.com'),
+        send('sender@example.com', 'success@simulator.amazonses.com'),
+      ]);
+      expect(pair.map((a) => a.status).sort()).toEqual([200, 429]);
+      expect(pair.find((a) => a.status === 429)).toMatchObject({
+        type: 'TooManyRequestsException',
+        message: 'Maximum sending rate exceeded.',
+      });
+      const stored = (await (await fetch(`${url}/_aws/ses`)).json()).messages;
+      expect(stored).toHaveLength(1);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const { code, stdout } = await exit;
+    expect(code).toBe(0);
+    expect(stdout).toContain('(aws profile, sandbox) listening on');
+    expect(stdout).toContain('verified identities (us-east-1): sender@example.com, example.org');
+  });
+
   it('stops on SIGINT too', async () => {
     const child = runMock(['mock', '--port', '0']);
     const exit = finished(child);
@@ -86,6 +150,10 @@ describe('ses-contract mock', () => {
     [['--latency', '-5'], /--latency must be an integer/],
     [['--seed', '1.5'], /--seed must be an integer/],
     [['--profile', 'soap'], /Allowed choices are documented, aws/],
+    [['--fail-rate', '2'], /--fail-rate must be a number from 0 to 1/],
+    [['--max-send-rate', '0'], /--max-send-rate must be an integer from 1/],
+    [['--identities', 'a@example.com,not an identity'], /"not an identity" is neither an address/],
+    [['--region', 'Mars'], /--region must be an AWS region name/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
     const { code, stderr } = await finished(runMock(['mock', ...args]));
     expect(code).toBe(2);
