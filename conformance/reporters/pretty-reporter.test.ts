@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../runner/replay-command.ts';
 import { conformanceReport, type PropertyResult } from '../runner/run-conformance.ts';
+import { CoverageTally } from '../runner/run-coverage.ts';
 import { failureView } from './failure-view.ts';
+import { junitReport } from './junit-reporter.ts';
 import { prettyReport, progressLine } from './pretty-reporter.ts';
 
 const result = (property: string, runs: number, capped?: string): PropertyResult => ({
@@ -68,6 +70,55 @@ describe('failureView', () => {
     );
     expect(failureView(failed, { ...context, baseUrl: 'http://h:1', replayFile: 'old.json' })?.curl).toMatch(
       /send it again with: npx ses-contract conform --base-url http:\/\/h:1 --replay old\.json --only send-email\/big$/,
+    );
+  });
+});
+
+describe('coverage and --max-time in the text reports', () => {
+  const tally = new CoverageTally();
+  tally.record({
+    operation: 'send-email',
+    body: {
+      FromEmailAddress: 'sender@example.com',
+      Destination: { ToAddresses: ['bob@bücher.de'] },
+      Content: { Simple: { Subject: { Data: 'x' }, Body: { Text: { Data: 'y' } } } },
+    },
+  });
+  const cut: PropertyResult = { ...result('send-email/slow', 7), budgetCut: { asked: 100 } };
+  const withCoverage = conformanceReport(
+    { profile: 'documented', baseUrl: 'http://127.0.0.1:1', seed: 1, strict: false },
+    [result('send-email/valid-request-is-accepted', 100), cut],
+    performance.now(),
+    undefined,
+    tally.coverage(),
+  );
+
+  it('pretty: a coverage row per exercised rule with its places, the unexercised rules, the cut property', () => {
+    const text = prettyReport(withCoverage, context);
+    expect(text).toContain('Rule coverage (1 request judged by the rules engine):');
+    expect(text).toMatch(
+      /\n {2}C-ADDR4 +0 +1 {2}C-ADDR4\.main at send-email \/Destination\/ToAddresses \(1\)\n/,
+    );
+    expect(text).toMatch(/Rules no request exercised: .*C-BULK1/);
+    expect(text).toMatch(/ send-email\/slow +C-MIME9 +7\*\n/);
+    expect(text).toContain('* send-email/slow ran 7 of 100 runs: the --max-time budget ran out.');
+    // On a terminal the table is left out, but a budget cut is still said.
+    expect(prettyReport(withCoverage, context, { table: false })).toContain(
+      'send-email/slow ran 7 of 100 runs',
+    );
+    expect(progressLine(cut, 2, 2)).toBe(
+      '[2/2] ok   send-email/slow (7 runs, 100 asked: --max-time ran out, 0.0 s)',
+    );
+  });
+
+  it('junit: one coverage property per exercised rule, the unexercised ones, the cut property', () => {
+    const xml = junitReport(withCoverage, context);
+    expect(xml).toContain(
+      '<property name="coverage C-ADDR4" value="valid 0, broken 1: C-ADDR4.main at send-email /Destination/ToAddresses (1)" />',
+    );
+    expect(xml).toMatch(/<property name="coverage unexercised" value="[^"]*C-BULK1/);
+    expect(xml).toContain(
+      '<property name="short run 1" value="send-email/slow ran 7 of 100 runs: the --max-time budget ran out." />',
     );
   });
 });
