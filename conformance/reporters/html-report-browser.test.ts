@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostileReport } from './hostile-report.ts';
+import { hostileReport } from '../fixtures/hostile-report.ts';
 import { htmlReport } from './html-reporter.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { startMockServer } from '../../src/server/start-mock-server.ts';
 import { BROKEN_SERVERS } from '../fixtures/broken-servers.ts';
+import { hostileReport } from '../fixtures/hostile-report.ts';
 import { selectedDefinitions } from '../runner/run-conformance.ts';
 import { runSession } from '../session.ts';
-import { hostileReport } from './hostile-report.ts';
 import { htmlReport } from './html-reporter.ts';
 
 let dir: string;
