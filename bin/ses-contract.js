@@ -5,6 +5,15 @@
 // tsx (a devDependency) is only imported in a checkout.
 import { existsSync } from 'node:fs';
 
+// A reader that stops early (`ses-contract --help | head -1`) closes the pipe: that is the reader's
+// choice, not an error of ours, so end quietly instead of printing an EPIPE stack.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const source = new URL('../src/cli/main.ts', import.meta.url);
 let main;
 if (existsSync(source)) {

@@ -37,6 +37,17 @@ describe("the checkout's bin outside the repository", { timeout: 60_000 }, () =>
     expect(result.stdout).toContain('Usage: ses-contract');
   });
 
+  it('ends quietly when its reader closes the pipe early (`--help | head -1`)', async () => {
+    const bin = join(ROOT, 'bin/ses-contract.js');
+    const { stdout, stderr } = await execFileAsync(
+      'sh',
+      ['-c', `"${process.execPath}" "${bin}" --help | head -1`],
+      { cwd: elsewhere },
+    );
+    expect(stdout).toContain('Usage: ses-contract');
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
   it('runs conform against the embedded mock (a child process on the same loader)', async () => {
     const result = await runBin(
       ['conform', '--runs', '2', '--seed', '1', '--only', 'send-email/ids-are-unique'],
