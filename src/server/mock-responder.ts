@@ -306,17 +306,14 @@ export function createMockResponder(options: MockOptions): MockResponder {
 
   function keep(operation: MockOperation, accepted: Accepted, body: unknown, bytes: number): void {
     accepted.store.forEach(({ summary, id, advice, bulk }, at) => {
-      const message: StoredMessage = {
-        id,
-        operation,
-        profile: wire.name,
-        createdAt: accepted.createdAt,
-        ...summary,
+      // Member by member, in the order clients see them (a spread inside a literal measured slower).
+      const message: StoredMessage = Object.assign(
+        { id, operation, profile: wire.name, createdAt: accepted.createdAt },
+        summary,
         // A rendered summary brings its own events; any other message is sent to its recipients.
-        events: 'events' in summary && summary.events ? summary.events : sentEvents(summary),
-        ...(bulk && { bulk }),
-        request: body,
-      };
+        { events: 'events' in summary && summary.events ? summary.events : sentEvents(summary) },
+        bulk ? { bulk, request: body } : { request: body },
+      );
       if (advice.length > 0) message.advice = advice.map(storedAdvice);
       // A bulk request's bytes are counted once, with its first stored entry.
       store.add(message, at === 0 ? bytes : 0);

@@ -108,12 +108,14 @@ function send(
   closeAfter: boolean,
 ): void {
   if (response.headersSent || response.destroyed) return;
-  const headers: Record<string, string> = { ...answer.headers };
+  // A flat [name, value, …] list spares Node a walk over an object's keys; a length spares the
+  // chunk-size framing that chunked encoding adds around the body.
+  const headers: string[] = [];
+  for (const name in answer.headers) headers.push(name, answer.headers[name] as string);
   const body = answer.status === 204 ? undefined : answer.body;
-  // A length spares the chunk-size framing that chunked encoding adds around the body.
-  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body)));
   if (closeAfter) {
-    headers.connection = 'close';
+    headers.push('connection', 'close');
     response.on('finish', () => {
       setTimeout(() => request.socket.destroy(), CLOSE_GRACE_MS).unref();
     });
