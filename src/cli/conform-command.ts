@@ -282,7 +282,7 @@ export const registerConformCommand: RegisterCommand = (program: Command, io, do
       `re-send the failures recorded in a replay file (written to ${DEFAULT_REPLAY_FILE} after a failing ` +
         'run) with the profile, strictness, sender and seed recorded in it; --base-url, --only, --sign, ' +
         '--region, --timeout-ms, --reporter and --output apply; --profile, --strict, --from or --seed that ' +
-        'contradict the file, and --runs, --path, --concurrency, are refused',
+        'contradict the file, and --runs, --path, --concurrency, --shard, --max-time, are refused',
     )
     .addHelpText(
       'after',
