@@ -8,7 +8,7 @@
 import type { WireProfile } from '../src/contract/schema/spec-documents.ts';
 import { validateSendEmail } from '../src/contract/validate-send-email.ts';
 import { OPERATION_PATHS } from './case.ts';
-import { TargetUnreachableError, UsageError } from './errors.ts';
+import { InternalError, TargetUnreachableError, UsageError } from './errors.ts';
 import { profileHint, profileHintLine } from './runner/profile-hint.ts';
 import type { CommandContext } from './runner/replay-command.ts';
 import { checkReplayEntries, replayFailures, selectedEntries } from './runner/replay-failures.ts';
@@ -155,6 +155,7 @@ async function unreachable(
     await response.arrayBuffer();
     return undefined;
   } catch (error) {
+    if (error instanceof InternalError) throw error;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return cause?.code ?? cause?.message ?? (error as Error).message;
   }

@@ -5,6 +5,7 @@
  * signature is there, and a run against real SES needs the caller's own signing proxy anyway.
  */
 import type { SignatureV4 } from '@smithy/signature-v4';
+import { InternalError } from '../errors.ts';
 import type { RequestParts, Transport } from './transport.ts';
 
 /** The example credentials of the AWS SigV4 documentation: obviously not a real account. */
@@ -49,7 +50,12 @@ async function loadSigner(region: string): Promise<SignatureV4> {
   const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
     import('@smithy/signature-v4'),
     import('@aws-crypto/sha256-js'),
-  ]);
+  ]).catch((error: unknown) => {
+    // A dependency of ours that will not load is our defect (or a broken install), never the target's.
+    throw new InternalError(`the SigV4 signing libraries did not load: ${(error as Error).message}`, {
+      cause: error,
+    });
+  });
   return new SignatureV4({
     credentials: DUMMY_CREDENTIALS,
     region,
