@@ -116,6 +116,15 @@ describe('a run against the reference mock', () => {
     expect(result?.status).toBe('passed');
     expect(result?.budgetCut).toEqual({ asked: 200 });
     expect(result?.runs).toBeLessThan(200);
+    // A budget spent before a property's first run ends: no runs, not a failure.
+    const spent = await run(slow, {
+      runs: 5,
+      only: ['send-email/valid*', 'send-email/*C-ADDR4*'],
+      maxTimeMs: 1,
+    });
+    expect(spent.summary.failed).toBe(0);
+    for (const r of spent.results)
+      expect(r).toMatchObject({ status: 'passed', runs: 0, budgetCut: { asked: 5 } });
     const unbudgeted = await run(inner, { runs: 5, only: ['send-email/valid*'] });
     expect(unbudgeted.results[0]).not.toHaveProperty('budgetCut');
   });
