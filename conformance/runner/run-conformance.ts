@@ -17,7 +17,7 @@ import type { Transport } from '../transport/transport.ts';
 import { selectProperties } from './property-filter.ts';
 import { propertySeed } from './property-seed.ts';
 import { CoverageTally, type RunCoverage } from './run-coverage.ts';
-import { type Shard, selectShard } from './shard.ts';
+import { expectedCost, type Shard, selectShard } from './shard.ts';
 import { guardedSender } from './target-health.ts';
 import { type TimeBudget, timeBudget } from './time-budget.ts';
 
@@ -200,6 +200,8 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const budget: TimeBudget | undefined =
     options.maxTimeMs !== undefined ? timeBudget(options.maxTimeMs) : undefined;
   const workers = Math.max(1, Math.min(options.concurrency, definitions.length));
+  const costs = definitions.map((d) => expectedCost(d, options.runs));
+  let costLeft = costs.reduce((sum, cost) => sum + cost, 0);
   let next = 0;
   let done = 0;
   // Properties run side by side (each one's cases in sequence, so shrinking stays deterministic).
@@ -216,8 +218,9 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
           return sender.send(c);
         },
         () => sender.dead !== undefined,
-        budget?.shareFor(definitions.length - done, workers),
+        budget?.shareFor(costs[index] as number, costLeft, workers),
       );
+      costLeft -= costs[index] as number;
       results[index] = result;
       options.onProgress?.(result, ++done, definitions.length);
     }

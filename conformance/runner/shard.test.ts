@@ -74,18 +74,20 @@ describe('selectShard', () => {
 });
 
 describe('timeBudget', () => {
-  it('gives each property its fair share of what is left, and nothing once it is spent', () => {
+  it('gives each property its part of what is left by expected cost, and nothing once it is spent', () => {
     let now = 0;
     const budget = timeBudget(60_000, () => now);
-    // 56 properties on 4 workers: 4/56 of the minute each at the start.
-    expect(budget.shareFor(56, 4)).toBeCloseTo((60_000 * 4) / 56);
+    // Cost 100 of 5,900 left on 4 workers: 4 × 100/5,900 of the minute.
+    expect(budget.shareFor(100, 5_900, 4)).toBeCloseTo((60_000 * 4 * 100) / 5_900);
+    // The 40 MiB case costs 400 runs' worth: four times the time of an ordinary property.
+    expect(budget.shareFor(400, 5_900, 4)).toBeCloseTo((60_000 * 4 * 400) / 5_900);
     // A fast start leaves more for the rest.
     now = 1_000;
-    expect(budget.shareFor(40, 4)).toBeCloseTo((59_000 * 4) / 40);
+    expect(budget.shareFor(100, 4_000, 4)).toBeCloseTo((59_000 * 4 * 100) / 4_000);
     // The last ones share all that is left, never more.
     now = 50_000;
-    expect(budget.shareFor(2, 4)).toBe(10_000);
+    expect(budget.shareFor(100, 200, 4)).toBe(10_000);
     now = 60_000;
-    expect(budget.shareFor(1, 4)).toBe(0);
+    expect(budget.shareFor(100, 100, 4)).toBe(0);
   });
 });

@@ -1,23 +1,27 @@
 /**
  * `--max-time SECONDS`: one budget for the whole run, shared over the properties. Each property,
- * when it starts, gets its fair share of what is left (the time left times the workers still
- * busy, over the properties not yet finished), so a fast property leaves its unused time to the
- * ones after it and none can eat the time of the rest. fast-check's `interruptAfterTimeLimit`
- * stops a property at its share; the report names the properties that ran fewer runs than asked.
+ * when it starts, gets its part of what is left in proportion to its expected cost (`shard.ts`:
+ * its runs, a 40 MiB C-MIME9 run counted heavy) among the properties not yet finished, times the
+ * workers running side by side. A fast property leaves its unused time to the ones after it, none
+ * can eat the time of the rest, and the C-MIME9 case gets the time one 40 MiB request needs.
+ * fast-check's `interruptAfterTimeLimit` stops a property at its share; the report names the
+ * properties that ran fewer runs than asked.
  */
 export type TimeBudget = {
-  /** The share of the property about to start, in ms (0 once the budget is spent). */
-  shareFor(propertiesLeft: number, workers: number): number;
+  /**
+   * The share in ms of a property about to start, of expected cost `cost`, when the properties not
+   * yet finished (it included) cost `costLeft` and `workers` run side by side; 0 once spent.
+   */
+  shareFor(cost: number, costLeft: number, workers: number): number;
 };
 
 export function timeBudget(totalMs: number, now: () => number = () => performance.now()): TimeBudget {
   const deadline = now() + totalMs;
   return {
-    shareFor(propertiesLeft, workers) {
+    shareFor(cost, costLeft, workers) {
       const left = deadline - now();
       if (left <= 0) return 0;
-      const busy = Math.max(1, Math.min(workers, propertiesLeft));
-      return Math.min(left, (left * busy) / Math.max(1, propertiesLeft));
+      return Math.min(left, (left * Math.max(1, workers) * cost) / Math.max(cost, costLeft));
     },
   };
 }
