@@ -252,7 +252,14 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
     collect(manifest.exports);
     expect(targets.length).toBeGreaterThan(10);
     for (const target of targets) expect(packedFiles).toContain(target);
-    expect(packedFiles.filter((f) => f.endsWith('.map') || f.startsWith('src/'))).toEqual([]);
+    // src/ ships only the example catalog's JSON (validate reads it; no TypeScript source).
+    expect(
+      packedFiles.filter(
+        (f) =>
+          f.endsWith('.map') ||
+          (f.startsWith('src/') && !/^src\/contract\/examples\/[^/]+\/[^/]+\.json$/.test(f)),
+      ),
+    ).toEqual([]);
     expect(packedFiles.filter((f) => /fixtures|broken-servers|\.test\./.test(f))).toEqual([]);
   });
 
@@ -276,6 +283,15 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
     const invalid = await run(bin, ['validate', '-'], elsewhere, idn);
     expect(invalid.code, tail(invalid)).toBe(1);
     expect(invalid.stdout).toContain('C-ADDR4 /Destination/ToAddresses/0');
+  });
+
+  it('validates the shipped example catalog: a valid example exits 0, an invalid one 1 naming its rule', async () => {
+    const examples = join(project, 'node_modules/ses-contract/src/contract/examples');
+    const valid = await run(bin, ['validate', join(examples, 'valid/simple-text.json')], elsewhere);
+    expect(valid.code, tail(valid)).toBe(0);
+    const invalid = await run(bin, ['validate', join(examples, 'C-ADDR4/unicode-domain.json')], elsewhere);
+    expect(invalid.code, tail(invalid)).toBe(1);
+    expect(invalid.stdout).toContain('C-ADDR4');
   });
 
   it('renders an inline template from stdin: exit 0 with the values, 1 naming a missing variable', async () => {
