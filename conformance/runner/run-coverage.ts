@@ -39,13 +39,16 @@ export type RunCoverage = {
   unexercised: RuleId[];
 };
 
-let cachedCells: { cells: Cell[]; byKey: Map<string, Cell>; rules: RuleId[] } | undefined;
+let cachedCells: { cells: Cell[]; reachable: Cell[]; byKey: Map<string, Cell>; rules: RuleId[] } | undefined;
 
 function registry() {
   if (!cachedCells) {
     const cells = registryCells();
+    // A valid case counts per rule: one cell per (rule, place) is enough to see what it reaches.
+    const reachable = [...new Map(cells.map((c) => [`${c.rule} ${c.place}`, c])).values()];
     cachedCells = {
       cells,
+      reachable,
       byKey: new Map(cells.map((c) => [cellKey(c.rule, c.clause, c.place), c])),
       rules: [...new Set(cells.map((c) => c.rule))],
     };
@@ -61,13 +64,13 @@ export class CoverageTally {
   readonly #cells = new Map<string, number>();
 
   record(c: ConformanceCase): void {
-    const { byKey, cells } = registry();
+    const { byKey, reachable } = registry();
     this.#cases++;
     const verdict = judgeCase(c);
     if (verdict.violations.length === 0) {
       // A valid case with advice is not counted as exercising anything: the suite never means to send one.
       if (verdict.advice.length > 0) return;
-      const rules = new Set(reachedCells(cells, c.operation, c.body).map((key) => byKey.get(key)?.rule));
+      const rules = new Set(reachedCells(reachable, c.operation, c.body).map((key) => byKey.get(key)?.rule));
       for (const rule of rules) if (rule) this.#valid.set(rule, (this.#valid.get(rule) ?? 0) + 1);
       return;
     }
