@@ -5,12 +5,13 @@
 // tsx (a devDependency) is only imported in a checkout.
 import { existsSync } from 'node:fs';
 
-// A reader that stops early (`ses-contract --help | head -1`) closes the pipe: that is the reader's
-// choice, not an error of ours, so end quietly instead of printing an EPIPE stack.
+// A reader that stops early (`ses-contract conform | head -3`) closes the pipe: that is the reader's
+// choice, not an error of ours. Writes to it are dropped from then on, and the command runs to its
+// end, so a conformance run still writes its replay file and exits with its own code.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE') throw error;
+    stream.write = () => true;
   });
 }
 

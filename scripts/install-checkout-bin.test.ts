@@ -4,6 +4,7 @@
  * child process, never from the cwd. The installed bin is covered by install-from-tarball.test.ts.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,31 @@ describe("the checkout's bin outside the repository", { timeout: 60_000 }, () =>
     );
     expect(stdout).toContain('Usage: ses-contract');
     expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
+  it('finishes a conform run whose reader closed the pipe: its exit code and replay file stay', async () => {
+    const bin = join(ROOT, 'bin/ses-contract.js');
+    // A target that answers 500 to everything fails every property, so the run writes a replay file.
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => res.writeHead(500).end('{}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const { stdout, stderr } = await execFileAsync(
+        'bash',
+        [
+          '-c',
+          `set -o pipefail; "${process.execPath}" "${bin}" conform --runs 1 --seed 1 --only 'send-email/*' ` +
+            `--base-url http://127.0.0.1:${port} | head -1; echo "exit=$?"`,
+        ],
+        { cwd: elsewhere },
+      );
+      expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+      expect(stdout).toMatch(/exit=1\s*$/);
+      expect(existsSync(join(elsewhere, '.ses-contract/replay.json'))).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 
   it('runs conform against the embedded mock (a child process on the same loader)', async () => {
