@@ -184,6 +184,26 @@ describe('ses-contract validate', () => {
     );
   });
 
+  it("reads a terminal when '-' is named (the user types or pastes the body)", async () => {
+    const stdin = Object.assign([Buffer.from(JSON.stringify(SIMPLE))], { isTTY: true });
+    const { code, stderr } = await cli(['validate', '-'], { stdin });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('still judges the readable files when one of several cannot be read, then exits 2', async () => {
+    const good = join(dir, 'good.json');
+    const bad = join(dir, 'bad.json');
+    await writeFile(good, JSON.stringify(SIMPLE));
+    await writeFile(bad, JSON.stringify({ ...SIMPLE, Destination: { ToAddresses: ['bob@bücher.de'] } }));
+    const { code, stdout, stderr } = await cli(['validate', good, bad, join(dir, 'nope.json')]);
+    expect(stdout).toContain('C-ADDR4');
+    expect(stdout).toContain('good.json');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/cannot read .*nope\.json/);
+    expect(code).toBe(2);
+  });
+
   it('empty standard input gets a clear message and exit 2', async () => {
     const { code, stderr } = await cli(['validate', '-']);
     expect(code).toBe(2);

@@ -160,17 +160,29 @@ export const registerValidateCommand: RegisterCommand = (program: Command, io, d
         '  echo \'{"Content":{}}\' | ses-contract validate --operation send-email --json -\n',
     );
   command.action(async (files: string[], flags: ValidateFlags) => {
-    const names = files.length > 0 ? files : ['-'];
-    if (names.includes('-') && io.stdin.isTTY) {
-      // Waiting on a terminal for a body nobody is typing looks like a hang.
+    if (files.length === 0 && io.stdin.isTTY) {
+      // Waiting on a terminal for a body nobody is typing looks like a hang; an explicit '-' does wait.
       command.outputHelp({ error: true });
       throw new UsageError('no input: name a FILE, or pipe a request body into standard input.');
     }
+    const names = files.length > 0 ? files : ['-'];
     const inputs: Input[] = [];
-    for (const name of names) inputs.push(await readInput(name, io));
+    const unreadable: string[] = [];
+    for (const name of names) {
+      try {
+        inputs.push(await readInput(name, io));
+      } catch (error) {
+        // One unreadable file must not hide the verdicts on the others; it still ends the run with 2.
+        if (!(error instanceof UsageError) || names.length === 1) throw error;
+        unreadable.push(error.message);
+      }
+    }
     const results = inputs.map((input) => check(input, flags));
     if (flags.json) printJson(results, io);
     else printText(results, flags.strict ?? false, io);
+    if (unreadable.length > 0) {
+      throw new UsageError(unreadable.length === 1 ? (unreadable[0] as string) : `${unreadable.join('; ')}`);
+    }
     done(results.every((r) => r.violations.length === 0) ? 0 : 1);
   });
 };
