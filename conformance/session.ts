@@ -47,6 +47,9 @@ export type SessionOptions = {
   strict: boolean;
   from: string;
   seed: number;
+  /** Identities the target lacks (`--unverified-from`, `--sandbox-recipient`): each adds a property. */
+  unverifiedFrom?: string;
+  sandboxRecipient?: string;
   /** Globs over property names and rule ids; empty = all. */
   only: readonly string[];
   timeoutMs: number;
@@ -95,6 +98,14 @@ export function checkSessionOptions(options: SessionOptions): void {
   const problem = senderProblem(options.from);
   if (problem) {
     throw new UsageError(`--from ${safeText(options.from)} is not a valid sender address (${problem}).`);
+  }
+  // An invalid address would be refused for its syntax, which says nothing about identities.
+  for (const [flag, address] of [
+    ['--unverified-from', options.unverifiedFrom],
+    ['--sandbox-recipient', options.sandboxRecipient],
+  ] as const) {
+    const why = address === undefined ? undefined : senderProblem(address);
+    if (why) throw new UsageError(`${flag} ${safeText(address ?? '')} is not a valid address (${why}).`);
   }
   if (options.baseUrl !== undefined) {
     let url: URL | undefined;
@@ -180,10 +191,26 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
   checkSessionOptions(options);
   const work = options.work;
   // A replay judges the recorded cases as they were recorded.
+  const identitiesOf = (o: Pick<SessionOptions, 'unverifiedFrom' | 'sandboxRecipient'>) => ({
+    ...(o.unverifiedFrom !== undefined && { unverifiedFrom: o.unverifiedFrom }),
+    ...(o.sandboxRecipient !== undefined && { sandboxRecipient: o.sandboxRecipient }),
+  });
   const recorded =
     work.kind === 'replay'
-      ? { profile: work.file.profile, strict: work.file.strict, from: work.file.from, seed: work.file.seed }
-      : { profile: options.profile, strict: options.strict, from: options.from, seed: options.seed };
+      ? {
+          profile: work.file.profile,
+          strict: work.file.strict,
+          from: work.file.from,
+          seed: work.file.seed,
+          ...identitiesOf(work.file),
+        }
+      : {
+          profile: options.profile,
+          strict: options.strict,
+          from: options.from,
+          seed: options.seed,
+          ...identitiesOf(options),
+        };
   if (work.kind === 'replay') checkReplayEntries(work.file, options.only);
   const embedded =
     options.baseUrl === undefined ? await startEmbeddedMock(recorded.profile, recorded.strict) : undefined;

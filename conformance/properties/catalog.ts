@@ -11,6 +11,7 @@ import { invalidRuleProperties } from './invalid-rule-is-rejected.ts';
 import { malformedJsonIsRejected } from './malformed-json-is-rejected.ts';
 import type { PropertyDefinition, PropertyOptions } from './property.ts';
 import { stillAnswersAfterEachCase } from './still-answers-after-each-case.ts';
+import { unverifiedIdentityProperties } from './unverified-identity-is-rejected.ts';
 import { validRequestIsAccepted } from './valid-request-is-accepted.ts';
 import { wrongMediaTypeIsRejected } from './wrong-media-type-is-rejected.ts';
 import { wrongTypesAreRejected } from './wrong-types-are-rejected.ts';
@@ -32,5 +33,7 @@ export function propertyDefinitions(options: PropertyOptions): PropertyDefinitio
     }
   }
   if (options.profile === 'aws') properties.push(bulkResultsMatchEntries(options));
+  // Only when told which identities the target lacks (RULES.md section 8).
+  properties.push(...unverifiedIdentityProperties(options));
   return properties;
 }

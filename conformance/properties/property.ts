@@ -31,7 +31,15 @@ export type PropertyDefinition<T = unknown> = {
   check(value: T, context: PropertyContext): Promise<CaseVerdict>;
 };
 
-export type PropertyOptions = { profile: WireProfile; strict: boolean; from: string };
+export type PropertyOptions = {
+  profile: WireProfile;
+  strict: boolean;
+  from: string;
+  /** An identity the target has not verified (`--unverified-from`, C-ID1). */
+  unverifiedFrom?: string;
+  /** A recipient the target's sandbox refuses (`--sandbox-recipient`, C-ID2). */
+  sandboxRecipient?: string;
+};
 
 /** Erases the case type so definitions of different cases fit one list. */
 export function defineProperty<T>(definition: PropertyDefinition<T>): PropertyDefinition {

@@ -13,6 +13,9 @@ export type CommandContext = {
   strict: boolean;
   from: string;
   seed: number;
+  /** `--unverified-from` / `--sandbox-recipient`, when the run had them. */
+  unverifiedFrom?: string;
+  sandboxRecipient?: string;
   /** Set when requests were SigV4-signed (`--sign`), with the signing region. */
   sign?: { region: string };
   /** The replay file that holds the cases (`--replay FILE`); default `.ses-contract/replay.json`. */
@@ -33,6 +36,10 @@ export function replayCommand(context: CommandContext, property: string, path: s
     `--profile ${context.profile}`,
     ...(context.strict ? ['--strict'] : []),
     ...(context.from !== 'sender@example.com' ? [`--from ${quote(context.from)}`] : []),
+    ...(context.unverifiedFrom !== undefined ? [`--unverified-from ${quote(context.unverifiedFrom)}`] : []),
+    ...(context.sandboxRecipient !== undefined
+      ? [`--sandbox-recipient ${quote(context.sandboxRecipient)}`]
+      : []),
     ...(context.sign ? ['--sign'] : []),
     ...(context.sign && context.sign.region !== DEFAULT_SIGNING_REGION
       ? [`--region ${quote(context.sign.region)}`]

@@ -63,11 +63,7 @@ export function selectedEntries(file: ReplayFile, only: readonly string[] = []):
 
 /** Throws an `InternalError` when an entry names a property this version does not have. */
 export function checkReplayEntries(file: ReplayFile, only: readonly string[] = []): void {
-  const known = new Set(
-    selectedDefinitions({ profile: file.profile, strict: file.strict, from: file.from, only: [] }).map(
-      (d) => d.name,
-    ),
-  );
+  const known = new Set(selectedDefinitions({ ...file, only: [] }).map((d) => d.name));
   const unknown = selectedEntries(file, only).find((entry) => !known.has(entry.property));
   if (unknown) {
     throw new InternalError(
@@ -79,9 +75,7 @@ export function checkReplayEntries(file: ReplayFile, only: readonly string[] = [
 export async function replayFailures(file: ReplayFile, options: ReplayOptions): Promise<ConformanceReport> {
   const started = performance.now();
   const definitions = new Map<string, PropertyDefinition>(
-    selectedDefinitions({ profile: file.profile, strict: file.strict, from: file.from, only: [] }).map(
-      (d) => [d.name, d],
-    ),
+    selectedDefinitions({ ...file, only: [] }).map((d) => [d.name, d]),
   );
   const entries = selectedEntries(file, options.only);
   const sender = guardedSender(options.transport, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });

@@ -45,6 +45,9 @@ export type ReplayFile = {
   strict: boolean;
   from: string;
   seed: number;
+  /** The run's `--unverified-from` / `--sandbox-recipient`: their properties are judged with them. */
+  unverifiedFrom?: string;
+  sandboxRecipient?: string;
   baseUrl: string;
   /** Present when the run SigV4-signed its requests; `--replay` signs them again the same way. */
   sign?: { region: string };
@@ -72,6 +75,8 @@ export function replayFileOf(report: ConformanceReport, context: CommandContext)
     from: context.from,
     seed: report.seed,
     baseUrl: report.baseUrl,
+    ...(context.unverifiedFrom !== undefined ? { unverifiedFrom: context.unverifiedFrom } : {}),
+    ...(context.sandboxRecipient !== undefined ? { sandboxRecipient: context.sandboxRecipient } : {}),
     ...(context.sign ? { sign: context.sign } : {}),
     failures: report.results.flatMap((r) =>
       r.failure

@@ -27,6 +27,9 @@ export type RunOptions = {
   profile: WireProfile;
   strict: boolean;
   from: string;
+  /** Identities the target lacks: each adds its property (C-ID1, C-ID2). */
+  unverifiedFrom?: string;
+  sandboxRecipient?: string;
   runs: number;
   seed: number;
   /** Globs over property names and rule ids; empty = all. */
@@ -184,9 +187,15 @@ async function runProperty(
 
 export function selectedDefinitions(
   options: Pick<RunOptions, 'profile' | 'strict' | 'from' | 'only'> &
-    Partial<Pick<RunOptions, 'shard' | 'runs'>>,
+    Partial<Pick<RunOptions, 'shard' | 'runs' | 'unverifiedFrom' | 'sandboxRecipient'>>,
 ): PropertyDefinition[] {
-  const all = propertyDefinitions({ profile: options.profile, strict: options.strict, from: options.from });
+  const all = propertyDefinitions({
+    profile: options.profile,
+    strict: options.strict,
+    from: options.from,
+    ...(options.unverifiedFrom !== undefined && { unverifiedFrom: options.unverifiedFrom }),
+    ...(options.sandboxRecipient !== undefined && { sandboxRecipient: options.sandboxRecipient }),
+  });
   const selected = selectProperties(all, options.only);
   return options.shard ? selectShard(selected, options.shard, options.runs ?? 1) : selected;
 }

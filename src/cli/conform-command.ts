@@ -57,6 +57,10 @@ export type ConformFlags = {
   sign?: boolean;
   /** Signing region for `--sign`. */
   region?: string;
+  /** An identity the target has not verified: adds a property that a send from it is refused (C-ID1). */
+  unverifiedFrom?: string;
+  /** A recipient the target's sandbox refuses: adds a property that a send to it is refused (C-ID2). */
+  sandboxRecipient?: string;
 };
 
 export const CONFORM_DEFAULTS = {
@@ -98,11 +102,19 @@ async function readReplayFile(file: string): Promise<ReplayFile> {
  * which entries (`--only`) and how to report apply to the replay as to a run.
  */
 function replayConflict(flags: ConformFlags, file: ReplayFile): string | undefined {
-  const recorded = { profile: file.profile, from: file.from, seed: file.seed };
+  const recorded = {
+    profile: file.profile,
+    from: file.from,
+    seed: file.seed,
+    unverifiedFrom: file.unverifiedFrom,
+    sandboxRecipient: file.sandboxRecipient,
+  };
   for (const [name, value] of Object.entries(recorded) as Array<[keyof typeof recorded, unknown]>) {
     const given = flags[name];
     if (given !== undefined && given !== value) {
-      return `--${name} ${safeText(String(given))} contradicts the replay file, recorded with --${name} ${safeText(String(value))}: a replay sends the recorded cases as recorded. Drop --${name}, or run without --replay to generate new cases.`;
+      const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      const was = value === undefined ? `without ${flag}` : `with ${flag} ${safeText(String(value))}`;
+      return `${flag} ${safeText(String(given))} contradicts the replay file, recorded ${was}: a replay sends the recorded cases as recorded. Drop ${flag}, or run without --replay to generate new cases.`;
     }
   }
   if (flags.strict && !file.strict) {
@@ -115,6 +127,13 @@ function replayConflict(flags: ConformFlags, file: ReplayFile): string | undefin
     }
   }
   return undefined;
+}
+
+function identityOptions(given: Pick<ConformFlags, 'unverifiedFrom' | 'sandboxRecipient'>) {
+  return {
+    ...(given.unverifiedFrom !== undefined ? { unverifiedFrom: given.unverifiedFrom } : {}),
+    ...(given.sandboxRecipient !== undefined ? { sandboxRecipient: given.sandboxRecipient } : {}),
+  };
 }
 
 /** Flags (and the replay file, if any) as a session's options; throws `UsageError`. */
@@ -143,6 +162,7 @@ export async function sessionOptionsOf(
     strict: file?.strict ?? flags.strict ?? CONFORM_DEFAULTS.strict,
     from: file?.from ?? flags.from ?? CONFORM_DEFAULTS.from,
     seed: file?.seed ?? flags.seed ?? defaultSeed(env),
+    ...identityOptions(file ?? flags),
     only: parseOnly(flags.only),
     timeoutMs: flags.timeoutMs ?? CONFORM_DEFAULTS.timeoutMs,
     ...(signRegion !== undefined ? { sign: { region: signRegion } } : {}),
@@ -238,6 +258,14 @@ export const registerConformCommand: RegisterCommand = (program: Command, io, do
     .option(
       '--from <address>',
       'sender address the implementation has verified (default: sender@example.com)',
+    )
+    .option(
+      '--unverified-from <address>',
+      'an identity the target has NOT verified: adds a property that a send from it gets 400 MessageRejected (C-ID1)',
+    )
+    .option(
+      '--sandbox-recipient <address>',
+      'a recipient the target (in the sandbox) has NOT verified: adds a property that a send to it gets 400 MessageRejected (C-ID2)',
     )
     .addOption(
       new Option(
