@@ -56,14 +56,35 @@ function registry() {
   return cachedCells;
 }
 
-/** Counts the cases a run sends, by the cells their verdicts have. */
+/**
+ * Counts the cases a run sends, by the cells their verdicts have. Judging a case costs about as
+ * much CPU as sending it, so `record` only queues it and the queue is judged from `setImmediate`:
+ * the request goes out first and the case is judged while the target works on it. `coverage()`
+ * judges whatever is still queued, so the numbers never depend on timing.
+ */
 export class CoverageTally {
   #cases = 0;
   readonly #valid = new Map<RuleId, number>();
   readonly #broken = new Map<RuleId, number>();
   readonly #cells = new Map<string, number>();
+  #queue: ConformanceCase[] = [];
+  #scheduled = false;
 
   record(c: ConformanceCase): void {
+    this.#queue.push(c);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => this.#drain());
+  }
+
+  #drain(): void {
+    this.#scheduled = false;
+    const queued = this.#queue;
+    this.#queue = [];
+    for (const c of queued) this.#judge(c);
+  }
+
+  #judge(c: ConformanceCase): void {
     const { byKey, reachable } = registry();
     this.#cases++;
     const verdict = judgeCase(c);
@@ -86,6 +107,7 @@ export class CoverageTally {
   }
 
   coverage(): RunCoverage {
+    this.#drain();
     const { byKey, rules } = registry();
     const places = new Map<RuleId, BrokenCell[]>();
     for (const [key, cases] of this.#cells) {
