@@ -1,5 +1,9 @@
 /** `--reporter` / `--output`: both documented forms, the old single pair, and what cannot pair up. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from './main.ts';
 import { collectReporters, reportOutputs } from './report-outputs.ts';
 
 describe('reportOutputs', () => {
@@ -33,5 +37,58 @@ describe('reportOutputs', () => {
     expect(() => collectReporters('junit,xml=a', undefined)).toThrow(/'xml' is not a reporter/);
     expect(() => collectReporters('html=', undefined)).toThrow(/names no file/);
     expect(collectReporters('html=b.html', ['junit'])).toEqual(['junit', 'html=b.html']);
+  });
+});
+
+describe('conform with several reporters', () => {
+  it('--reporter junit --output A --reporter html --output B writes both, and the pretty report to stdout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ses-contract-reporters-'));
+    try {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(
+        [
+          'conform',
+          '--seed',
+          '1',
+          '--runs',
+          '2',
+          '--only',
+          'send-email/valid*',
+          '--reporter',
+          'junit',
+          '--output',
+          join(dir, 'a.xml'),
+          '--reporter',
+          'html',
+          '--output',
+          join(dir, 'b.html'),
+          '--reporter',
+          'pretty',
+        ],
+        {
+          stdout: (t) => {
+            stdout += t;
+          },
+          stderr: (t) => {
+            stderr += t;
+          },
+          env: {},
+          stdin: [],
+          interactive: false,
+        },
+      );
+      expect(code).toBe(0);
+      expect(await readFile(join(dir, 'a.xml'), 'utf8')).toContain(
+        'name="send-email/valid-request-is-accepted [C-W1]"',
+      );
+      expect(await readFile(join(dir, 'b.html'), 'utf8')).toContain(
+        '<td>send-email/valid-request-is-accepted</td>',
+      );
+      expect(stdout).toMatch(/^ses-contract conform: documented profile/);
+      expect(stderr).toMatch(/junit report written to .*a\.xml\n.*html report written to .*b\.html/s);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
