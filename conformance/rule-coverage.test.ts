@@ -4,7 +4,10 @@
  * failure lists every missing cell, so one run says all that is left. The table itself:
  * `npm run coverage:rules` (docs/rule-coverage.md).
  */
+
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ruleCoverageMarkdown } from '../scripts/rule-coverage-markdown.ts';
 import { RULES } from '../src/contract/rule-registry.ts';
 import type { ConformanceCase } from './case.ts';
 import {
@@ -68,6 +71,14 @@ describe('rule registry coverage', () => {
   beforeAll(() => {
     coverage = computeRuleCoverage();
   }, 300_000);
+
+  it('matches docs/rule-coverage.md (regenerate with `npm run coverage:rules`)', () => {
+    const committed = readFileSync(new URL('../docs/rule-coverage.md', import.meta.url), 'utf8');
+    expect(
+      ruleCoverageMarkdown(coverage) === committed,
+      'docs/rule-coverage.md is stale: npm run coverage:rules',
+    ).toBe(true);
+  });
 
   it('lists a cell for every place of every MUST, SHOULD and ADVISE clause', () => {
     const places = Object.values(RULES).flatMap((entry) =>
