@@ -12,7 +12,13 @@ import { readJsonBody } from '../server/json-request-body.ts';
 import { isJsonMediaType } from '../server/media-type.ts';
 
 export type RequestVerdict = {
+  /** What the proxy reports: MUST violations, and SHOULD ones under strict. */
   violations: Violation[];
+  /**
+   * SHOULD violations left unreported (not strict): the target may accept such a request or
+   * reject it, so its answer is judged by shape only, never as one that must accept.
+   */
+  unreported: Violation[];
   /** The parsed body, when it is JSON. */
   body?: unknown;
   /** SendBulkEmail: how many entries the body holds. */
@@ -32,6 +38,7 @@ export type RequestToJudge = {
 export function judgeRequest(request: RequestToJudge): RequestVerdict {
   if (!request.bytes) {
     return {
+      unreported: [],
       violations: [
         violation(
           'C-MIME9',
@@ -41,24 +48,33 @@ export function judgeRequest(request: RequestToJudge): RequestVerdict {
       ],
     };
   }
-  const mediaType =
-    request.strict && !isJsonMediaType(request.contentType)
-      ? [
-          violation(
-            'C-REQ2.media-type',
-            '',
-            `the body is sent as ${request.contentType}, not application/json`,
-          ),
-        ]
-      : [];
+  const mediaType = isJsonMediaType(request.contentType)
+    ? []
+    : [
+        violation(
+          'C-REQ2.media-type',
+          '',
+          `the body is sent as ${request.contentType}, not application/json`,
+        ),
+      ];
   const parsed = readJsonBody(request.bytes);
-  if (!parsed.ok) return { violations: [...mediaType, parsed.violation] };
-  const check = request.operation === 'send-email' ? checkSendEmail : checkSendBulkEmail;
-  const { violations } = check(parsed.value, { strict: request.strict });
+  // Judged strictly always; what is reported depends on `strict`.
+  const found = parsed.ok
+    ? [
+        ...mediaType,
+        ...(request.operation === 'send-email' ? checkSendEmail : checkSendBulkEmail)(parsed.value, {
+          strict: true,
+        }).violations,
+      ]
+    : [...mediaType, parsed.violation];
+  const reported = request.strict ? found : found.filter((v) => v.level === 'MUST');
+  const unreported = request.strict ? [] : found.filter((v) => v.level !== 'MUST');
+  if (!parsed.ok) return { violations: reported, unreported };
   const entries =
     request.operation === 'send-bulk-email' ? arrayAt(parsed.value, 'BulkEmailEntries')?.length : undefined;
   return {
-    violations: [...mediaType, ...violations],
+    violations: reported,
+    unreported,
     body: parsed.value,
     ...(entries === undefined ? {} : { entries }),
   };

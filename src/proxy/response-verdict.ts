@@ -59,6 +59,16 @@ export function judgeResponse(
     durationMs: 0,
   };
   const first = verdict.violations[0];
+  const lenient = verdict.unreported[0];
+  // Breaking only SHOULD rules outside strict mode: accepting and rejecting are both conformant.
+  if (!first && lenient && (response.status < 200 || response.status >= 300)) {
+    return judgeRejected(exchange, {
+      profile,
+      breaks: lenient.rule,
+      alsoAllowed: [413, 415, 404],
+      alsoAllowedTypes: ['SerializationException', 'ValidationException', 'UnsupportedMediaTypeException'],
+    });
+  }
   if (!first) {
     if (NOT_JUDGED_FOR_VALID.has(response.status)) return undefined;
     return judgeAccepted(exchange, {

@@ -21,6 +21,8 @@ const VALID = {
   Content: { Simple: { Subject: { Data: 'Grüße' }, Body: { Text: { Data: 'Hello' } } } },
 };
 const INVALID = { ...VALID, FromEmailAddress: 'no-at-sign' };
+/** Breaks C-ADDR3 (SHOULD) only: a 65-octet local part. */
+const LONG_LOCAL_PART = { ...VALID, Destination: { ToAddresses: [`${'a'.repeat(65)}@example.com`] } };
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -160,6 +162,46 @@ describe('validation proxy in front of the reference mock', () => {
       ['request', 'C-ADDR1'],
       ['response', 'C-ADDR1'],
     ]);
+  });
+
+  it('a request breaking only a SHOULD rule (C-ADDR3) is unreported, and a strict target’s 400 for it is no finding', async () => {
+    const strictMock = await mock({ profile: 'documented', strict: true });
+    const { proxy: p, findings } = await proxy({ target: strictMock.url, profile: 'documented' });
+    const answer = await post(p.url, LONG_LOCAL_PART);
+    expect(answer.status).toBe(400);
+    expect(findings).toEqual([]);
+  });
+
+  it('--strict reports a SHOULD violation (C-ADDR3), forwards it even under reject, and judges its acceptance as conform --strict does', async () => {
+    const { server, seen } = await recordingMock();
+    const { proxy: p, findings } = await proxy({
+      target: server.url,
+      profile: 'documented',
+      strict: true,
+      reject: true,
+    });
+    const answer = await post(p.url, LONG_LOCAL_PART);
+    expect(answer.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(findings).toEqual([
+      expect.objectContaining({ side: 'request', rule: 'C-ADDR3', level: 'SHOULD', action: 'forwarded' }),
+      expect.objectContaining({ side: 'response', rule: 'C-ADDR3', status: 200 }),
+    ]);
+  });
+
+  it('a SHOULD-only request the target answers 500 is a response finding even when not strict', async () => {
+    const failing = await mock({
+      profile: 'documented',
+      validators: {
+        sendEmail: () => {
+          throw new Error('boom');
+        },
+      },
+    });
+    const { proxy: p, findings } = await proxy({ target: failing.url, profile: 'documented' });
+    const answer = await post(p.url, LONG_LOCAL_PART);
+    expect(answer.status).toBe(500);
+    expect(findings).toEqual([expect.objectContaining({ side: 'response', rule: 'C-W3', status: 500 })]);
   });
 
   it('judges the answer of the wrong profile: an aws proxy before a documented target finds C-A1', async () => {
