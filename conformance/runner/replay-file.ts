@@ -49,6 +49,11 @@ export type ReplayFile = {
   unverifiedFrom?: string;
   sandboxRecipient?: string;
   baseUrl: string;
+  /**
+   * The run's target was the embedded reference mock (`baseUrl` is then a port that is gone);
+   * otherwise `--replay` without `--base-url` sends to `baseUrl` again.
+   */
+  embedded?: true;
   /** Present when the run SigV4-signed its requests; `--replay` signs them again the same way. */
   sign?: { region: string };
   failures: ReplayEntry[];
@@ -75,6 +80,7 @@ export function replayFileOf(report: ConformanceReport, context: CommandContext)
     from: context.from,
     seed: report.seed,
     baseUrl: report.baseUrl,
+    ...(context.baseUrl === undefined ? { embedded: true as const } : {}),
     ...(context.unverifiedFrom !== undefined ? { unverifiedFrom: context.unverifiedFrom } : {}),
     ...(context.sandboxRecipient !== undefined ? { sandboxRecipient: context.sandboxRecipient } : {}),
     ...(context.sign ? { sign: context.sign } : {}),

@@ -80,7 +80,14 @@ describe('conform flags', () => {
     const help = await cli(['conform', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('3  a bug in ses-contract itself');
-    for (const args of [['--runs', '0'], ['--profile', 'smtp'], ['--reporter', 'xml'], ['--shard', '4/3'], ['--max-time', '0'], ['--no-such-flag']]) {
+    for (const args of [
+      ['--runs', '0'],
+      ['--profile', 'smtp'],
+      ['--reporter', 'xml'],
+      ['--shard', '4/3'],
+      ['--max-time', '0'],
+      ['--no-such-flag'],
+    ]) {
       const run = await cli(['conform', ...args]);
       expect(run.code).toBe(2);
       expect(lines(run.stderr)).toHaveLength(1);
@@ -243,12 +250,22 @@ describe('conform against a broken implementation', () => {
       ]);
       expect(replayed.code).toBe(1);
       expect(JSON.parse(replayed.stdout).results.every((r: { runs: number }) => r.runs === 1)).toBe(true);
+      // Without --base-url a replay goes back to the target it was recorded against, never silently
+      // to the embedded mock (which would report the failures fixed).
+      const back = await cli(['conform', '--replay', DEFAULT_REPLAY_FILE]);
+      expect(back.code).toBe(1);
+      expect(back.stderr).toContain(`against ${server.url}`);
     } finally {
       await server.close();
     }
     // The same recorded cases against the reference: all rejected now.
-    const fixed = await cli(['conform', '--replay', DEFAULT_REPLAY_FILE]);
-    expect(fixed.code).toBe(0);
+    const reference = await startMockServer({ profile: 'documented', port: 0 });
+    try {
+      const fixed = await cli(['conform', '--base-url', reference.url, '--replay', DEFAULT_REPLAY_FILE]);
+      expect(fixed.code).toBe(0);
+    } finally {
+      await reference.close();
+    }
   });
 
   it('a case over 1 MiB is stored as seed, path and digest; --replay rebuilds and re-sends the same bytes', async () => {

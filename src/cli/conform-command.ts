@@ -156,8 +156,11 @@ export async function sessionOptionsOf(
     : recordedSign !== undefined
       ? (flags.region ?? recordedSign)
       : undefined;
+  // A replay goes back to the target it was recorded against unless told otherwise: replaying a
+  // remote target's failures against the embedded mock would report them fixed.
+  const baseUrl = flags.baseUrl ?? (file && !file.embedded && file.baseUrl ? file.baseUrl : undefined);
   const options: SessionOptions = {
-    ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
     profile: file?.profile ?? flags.profile ?? CONFORM_DEFAULTS.profile,
     strict: file?.strict ?? flags.strict ?? CONFORM_DEFAULTS.strict,
     from: file?.from ?? flags.from ?? CONFORM_DEFAULTS.from,
@@ -203,10 +206,12 @@ export async function runConformCommand(flags: ConformFlags, io: ConformIo): Pro
     },
     onProgress: (result, done, total) => io.stderr(`${progressLine(result, done, total)}\n`),
   });
-  for (const note of outcome.notes) io.stderr(`conform: ${note}\n`);
   // Commands in the report re-send cases from the file being replayed, if any.
   const context = flags.replay ? { ...outcome.context, replayFile: flags.replay } : outcome.context;
   await writeReports(outputs, outcome.report, context, io, 'conform', !reportOnTerminal);
+  // After the report, so a hint such as "run again with --profile aws" is the last thing on screen
+  // rather than scrolled away above dozens of failures it explains.
+  for (const note of outcome.notes) io.stderr(`conform: ${note}\n`);
   if (outcome.kind === 'passed') return 0;
   // A replay leaves its own file as it is: it is the record of the run being reproduced.
   if (!file) {
