@@ -154,16 +154,18 @@ async function unreachable(
   timeoutMs: number,
 ): Promise<string | undefined> {
   const url = `${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${OPERATION_PATHS['send-email']}`;
+  const parts = {
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    signal: AbortSignal.timeout(timeoutMs),
+  };
   try {
-    const response = await transport(
-      new Request(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-        signal: AbortSignal.timeout(timeoutMs),
-      }),
-    );
-    await response.arrayBuffer();
+    // The cases go through sendPlain when the transport has it, and so does this probe: fetch
+    // refuses the Fetch standard's "bad ports" (6000, 6665–6669, …) that a target may well use.
+    if (transport.sendPlain) await transport.sendPlain(parts);
+    else await (await transport(new Request(url, parts))).arrayBuffer();
     return undefined;
   } catch (error) {
     if (error instanceof InternalError) throw error;
