@@ -114,7 +114,7 @@ export function prettyReport(
     ...(options.table === false && notes.length === 0 ? [] : ['']),
     ...coverageTable(report.coverage),
     '',
-    `${summary.properties} properties: ${summary.passed} passed, ${summary.failed} failed; ${summary.cases} requests in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    `${summary.properties} ${summary.properties === 1 ? 'property' : 'properties'}: ${summary.passed} passed, ${summary.failed} failed; ${summary.cases} ${summary.cases === 1 ? 'request' : 'requests'} in ${(summary.durationMs / 1000).toFixed(1)} s`,
   ];
   if (report.targetDied)
     lines.push(`The target stopped answering during the run: ${safeText(report.targetDied)}`);

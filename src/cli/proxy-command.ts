@@ -13,7 +13,7 @@ type ProxyFlags = {
   port: number;
   host: string;
   profile: 'documented' | 'aws';
-  strict: boolean;
+  strict?: boolean;
   reject: boolean;
   log?: string;
   timeout: number;
@@ -79,7 +79,7 @@ export const registerProxyCommand: RegisterCommand = (program: Command, io, done
         .choices(['documented', 'aws'])
         .default('documented'),
     )
-    .option('--strict', 'judge SHOULD rules too (default: MUST only, as conform)', false)
+    .option('--strict', 'judge SHOULD rules too (without it: MUST rules only, as conform)')
     .option(
       '--reject',
       "answer a request that breaks a MUST rule with the profile's error (400, 413) instead of forwarding it",
@@ -127,7 +127,7 @@ export const registerProxyCommand: RegisterCommand = (program: Command, io, done
           port: flags.port,
           host: flags.host,
           profile: flags.profile,
-          strict: flags.strict,
+          strict: flags.strict === true,
           reject: flags.reject,
           timeoutMs: flags.timeout,
           onFinding: (finding) => writeLine(findingLine(finding)),

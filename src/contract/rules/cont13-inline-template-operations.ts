@@ -23,7 +23,10 @@ export function checkInlineTemplateOperations(template: unknown, templatePath: s
     const unsupported = templateTags(text).filter((tag) => tag.kind === 'unsupported');
     const first = unsupported[0];
     if (!first) continue;
-    const more = unsupported.length > 1 ? ` (and ${unsupported.length - 1} more unsupported tags)` : '';
+    const more =
+      unsupported.length > 1
+        ? ` (and ${unsupported.length - 1} more unsupported ${unsupported.length === 2 ? 'tag' : 'tags'})`
+        : '';
     violations.push(
       violation(
         'C-CONT13',
