@@ -1,22 +1,25 @@
 import { itemsAt, stringAt } from '../json-reading.ts';
 import { pointer, type Violation, violation } from '../violation.ts';
 
-/** The headers SES writes itself (header-fields guide), in lower case: names compare case-insensitively. */
+/** The headers SES writes itself (header-fields guide), as the guide spells them. */
+export const SES_SET_HEADER_NAMES = [
+  'BCC',
+  'CC',
+  'Content-Disposition',
+  'Content-Type',
+  'Date',
+  'From',
+  'Message-ID',
+  'MIME-Version',
+  'Reply-To',
+  'Return-Path',
+  'Subject',
+  'To',
+] as const;
+
+/** The same in lower case: names compare case-insensitively. */
 export const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set(
-  [
-    'BCC',
-    'CC',
-    'Content-Disposition',
-    'Content-Type',
-    'Date',
-    'From',
-    'Message-ID',
-    'MIME-Version',
-    'Reply-To',
-    'Return-Path',
-    'Subject',
-    'To',
-  ].map((name) => name.toLowerCase()),
+  SES_SET_HEADER_NAMES.map((name) => name.toLowerCase()),
 );
 
 /** What to use instead, where the request has a member for it. */
