@@ -11,27 +11,9 @@ import {
 } from '../../conformance/runner/replay-file.ts';
 import { validateSendEmail } from '../contract/validate-send-email.ts';
 import { startMockServer } from '../server/start-mock-server.ts';
-import { type CliIo, main } from './main.ts';
+import { runCaptured } from './captured-main.test-support.ts';
 
-type Run = { code: number; stdout: string; stderr: string };
-
-async function cli(args: string[], io: Partial<CliIo> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-    stdin: [],
-    interactive: false,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCaptured;
 
 const conform = (...args: string[]) => cli(['conform', '--seed', '42', '--runs', '10', ...args]);
 

@@ -12,25 +12,9 @@ import { jsonReport } from '../../conformance/reporters/json-reporter.ts';
 import type { Shard } from '../../conformance/runner/shard.ts';
 import { runSession } from '../../conformance/session.ts';
 import { type RunningMockServer, startMockServer } from '../server/start-mock-server.ts';
-import { type CliIo, main } from './main.ts';
+import { runCaptured } from './captured-main.test-support.ts';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-    stdin: [],
-    interactive: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const cli = runCaptured;
 
 const ONLY = ['send-email/valid*', 'send-email/*C-ADDR*', 'send-bulk-email/*C-ADDR4*', '*/ids-are-unique'];
 

@@ -6,31 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../contract/examples/example-catalog.ts';
-import { type CliIo, main } from './main.ts';
+import { runCaptured } from './captured-main.test-support.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/ses-contract.js', import.meta.url));
 const run = promisify(execFile);
 
-async function cli(
-  args: string[],
-  io: Partial<CliIo> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-    stdin: [],
-    interactive: false,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCaptured;
 
 const SIMPLE = {
   FromEmailAddress: 's@example.com',
