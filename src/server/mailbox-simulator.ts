@@ -61,6 +61,8 @@ const DELIVERED: readonly MessageEvent[] = Object.freeze([{ eventType: 'Send' },
  * `suppressionlist@`) and a `Complaint`. Without simulator addresses: `Send`, `Delivery`.
  */
 export function deliveryEvents(recipients: readonly string[]): readonly MessageEvent[] {
+  // The common message has no simulator address: answer it without building anything.
+  if (!recipients.some((r) => r.toLowerCase().includes(SIMULATOR_DOMAIN))) return DELIVERED;
   const outcomes = recipients.map((r) => [r, simulatorOutcome(r)] as const);
   if (outcomes.every(([, outcome]) => outcome === undefined)) return DELIVERED;
   const delivered = outcomes.filter(([, o]) => o !== 'bounce' && o !== 'suppressionlist').map(([r]) => r);

@@ -12,6 +12,8 @@ export type IdentityPolicy = {
   /** The recipients the sandbox refuses (C-ID2), as sent; empty outside the sandbox. */
   unverifiedRecipients(recipients: readonly string[]): string[];
   readonly sandbox: boolean;
+  /** Whether anything can fail the check (identities listed, or the sandbox): if not, skip it. */
+  readonly enforced: boolean;
   /** SES's message naming the identities that failed (region upper-case, identities as sent). */
   rejection(identities: readonly string[]): string;
 };
@@ -23,6 +25,8 @@ export function addressOf(sent: string): string | undefined {
   return `${parsed.mailbox.localPart}@${parsed.mailbox.domain}`.toLowerCase();
 }
 
+const REMEMBERED_ADDRESSES = 10_000;
+
 export function createIdentityPolicy(options: {
   identities?: readonly string[];
   sandbox?: boolean;
@@ -32,14 +36,23 @@ export function createIdentityPolicy(options: {
   const verified = listed ? new Set(listed) : undefined;
   const region = (options.region ?? 'us-east-1').toUpperCase();
   const sandbox = options.sandbox ?? false;
+  // A mock meets the same few senders again and again: remember their verdicts (bounded).
+  const seen = new Map<string, boolean>();
   const isVerified = (sent: string): boolean => {
     if (!verified) return true;
+    const known = seen.get(sent);
+    if (known !== undefined) return known;
     const address = addressOf(sent);
-    if (address === undefined) return false;
-    return verified.has(address) || verified.has(address.slice(address.lastIndexOf('@') + 1));
+    const verdict =
+      address !== undefined &&
+      (verified.has(address) || verified.has(address.slice(address.lastIndexOf('@') + 1)));
+    if (seen.size >= REMEMBERED_ADDRESSES) seen.clear();
+    seen.set(sent, verdict);
+    return verdict;
   };
   return {
     sandbox,
+    enforced: verified !== undefined || sandbox,
     unverifiedSender: (from) => verified !== undefined && (from === undefined || !isVerified(from)),
     unverifiedRecipients: (recipients) =>
       sandbox ? recipients.filter((r) => !isSimulatorAddress(r) && !isVerified(r)) : [],
