@@ -21,6 +21,30 @@ import type { RequestVerdict } from './request-verdict.ts';
  */
 const NOT_JUDGED_FOR_VALID = new Set([404, 429]);
 
+/** The error types by which a target says "this request is malformed", as opposed to account state. */
+const VALIDATION_TYPES: ReadonlySet<string> = new Set([
+  'BadRequestException',
+  'ValidationException',
+  'SerializationException',
+]);
+
+/**
+ * Whether an error answer calls the request itself invalid. Real SES also refuses well-formed
+ * requests for reasons of account and identity state (MessageRejected for an unverified sender,
+ * SendingPausedException, AccountSuspendedException, 5xx, …); on traffic the proxy only watches,
+ * those are not the target blaming a valid request, so only a validation refusal is judged.
+ */
+function refusesAsInvalid(response: PlainResponse, json: unknown, profile: WireProfileName): boolean {
+  if (response.status !== 400) return false;
+  const body = (json ?? {}) as { error?: { code?: unknown }; __type?: unknown; code?: unknown };
+  if (profile === 'documented')
+    return body.error?.code === undefined || body.error.code === 'VALIDATION_ERROR';
+  const raw = response.headers['x-amzn-errortype'] ?? body.__type ?? body.code;
+  if (typeof raw !== 'string') return true;
+  const type = raw.replace(/^.*#/, '').replace(/:.*$/, '');
+  return VALIDATION_TYPES.has(type);
+}
+
 const PER_ENTRY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['C-BULK3', 'C-BULK4']);
 
 function parseJson(text: string): unknown {
@@ -71,6 +95,8 @@ export function judgeResponse(
   }
   if (!first) {
     if (NOT_JUDGED_FOR_VALID.has(response.status)) return undefined;
+    const refused = response.status < 200 || response.status >= 300;
+    if (refused && !refusesAsInvalid(response, json, profile)) return undefined;
     return judgeAccepted(exchange, {
       profile,
       operation,

@@ -204,6 +204,18 @@ describe('validation proxy in front of the reference mock', () => {
     expect(findings).toEqual([expect.objectContaining({ side: 'response', rule: 'C-W3', status: 500 })]);
   });
 
+  it('an account-state refusal of a valid request (SendingPausedException) is no finding; a validation refusal is', async () => {
+    const target = await mock({ profile: 'aws' });
+    const { proxy: p, findings } = await proxy({ target: target.url, profile: 'aws' });
+    // Real SES refuses well-formed sends for account reasons; the target did not call the request invalid.
+    const paused = await post(p.url, VALID, { prefer: 'error=SendingPausedException' });
+    expect(paused.status).toBe(400);
+    expect(findings).toEqual([]);
+    const refused = await post(p.url, VALID, { prefer: 'error=BadRequestException' });
+    expect(refused.status).toBe(400);
+    expect(findings).toEqual([expect.objectContaining({ side: 'response', rule: 'C-A1', status: 400 })]);
+  });
+
   it('judges the answer of the wrong profile: an aws proxy before a documented target finds C-A1', async () => {
     const target = await mock({ profile: 'documented' });
     const { proxy: p, findings } = await proxy({ target: target.url, profile: 'aws' });
