@@ -169,8 +169,11 @@ async function unreachable(
     return undefined;
   } catch (error) {
     if (error instanceof InternalError) throw error;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? (error as Error).message;
+    // fetch wraps the network error in `cause`; undici's own request names it on the error itself.
+    const { code, cause } = error as { code?: string; cause?: { code?: string; message?: string } };
+    return (
+      cause?.code ?? (code?.startsWith('E') ? code : undefined) ?? cause?.message ?? (error as Error).message
+    );
   }
 }
 

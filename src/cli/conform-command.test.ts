@@ -30,6 +30,8 @@ const recordedFile = () => ({
   from: 'sender@example.com',
   seed: 42,
   baseUrl: 'http://127.0.0.1:1',
+  // Recorded against the embedded mock: a replay without --base-url starts one again.
+  embedded: true,
   failures: [
     {
       property: 'send-email/invalid-C-ADDR4-is-rejected',
