@@ -10,6 +10,7 @@ import type { CommandContext } from '../runner/replay-command.ts';
 import type { ConformanceReport, PropertyResult } from '../runner/run-conformance.ts';
 import { safeText } from '../runner/safe-text.ts';
 import { failureView } from './failure-view.ts';
+import { countsText, runVerdict, statusLabel } from './run-verdict.ts';
 import { shortRunMark, shortRunNotes } from './short-runs.ts';
 
 const STYLE = `
@@ -18,11 +19,12 @@ h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin:2rem 0 .6rem;bo
 h3{font-size:.95rem;margin:1rem 0 .3rem}
 .verdict{font-weight:600;padding:.4rem .7rem;border-radius:4px;display:inline-block}
 .verdict.pass{background:#dafbe1;color:#116329}.verdict.fail{background:#ffebe9;color:#a40e26}
+.verdict.incomplete{background:#fff8c5;color:#7d4e00}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.8rem 0}
 dl.summary dt{color:#57606a}dl.summary dd{margin:0;word-break:break-all}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eaeef2;vertical-align:top}
 th{background:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
-tr.failed td.result{color:#a40e26;font-weight:600}tr.passed td.result{color:#116329}
+tr.failed td.result{color:#a40e26;font-weight:600}tr.passed td.result{color:#116329}tr.not-run td.result{color:#7d4e00}
 .hide-passed tr.passed{display:none}
 details.failure{border:1px solid #d0d7de;border-radius:4px;margin:.5rem 0;padding:.3rem .7rem}
 details.failure[open]{background:#fbfcfd}summary{cursor:pointer;font-weight:600}
@@ -101,7 +103,7 @@ function propertyRows(report: ConformanceReport): string[] {
   return report.results.map((r) => {
     const name =
       r.status === 'failed' ? `<a href="#${failureId(failures++)}">${esc(r.property)}</a>` : esc(r.property);
-    return `<tr class="${r.status}"><td class="result">${r.status === 'passed' ? 'pass' : 'FAIL'}</td><td>${name}</td><td>${esc(r.operation)}</td><td>${esc(r.rules.join(' '))}</td><td class="num">${r.runs}${shortRunMark(r)}</td></tr>`;
+    return `<tr class="${r.status}"><td class="result">${statusLabel(r.status)}</td><td>${name}</td><td>${esc(r.operation)}</td><td>${esc(r.rules.join(' '))}</td><td class="num">${r.runs}${shortRunMark(r)}</td></tr>`;
   });
 }
 
@@ -133,17 +135,16 @@ function coverageSection(report: ConformanceReport): string {
 export function htmlReport(report: ConformanceReport, context: CommandContext): string {
   const { summary } = report;
   const failed = report.results.filter((r) => r.failure);
-  const verdict =
-    summary.failed === 0
-      ? '<p class="verdict pass">Conformant</p>'
-      : `<p class="verdict fail">Not conformant: ${summary.failed} propert${summary.failed === 1 ? 'y' : 'ies'} failed</p>`;
+  const { kind, text } = runVerdict(report);
+  const verdictClass = kind === 'conformant' ? 'pass' : kind === 'incomplete' ? 'incomplete' : 'fail';
+  const verdict = `<p class="verdict ${verdictClass}">${esc(text)}</p>`;
   const facts: Array<[string, string]> = [
     ['Profile', report.profile],
     ['Target', report.baseUrl],
     ['Seed', String(report.seed)],
     ['Strict', report.strict ? 'yes (SHOULD rules checked)' : 'no'],
     ['Duration', `${(summary.durationMs / 1000).toFixed(1)} s`],
-    ['Properties', `${summary.properties}: ${summary.passed} passed, ${summary.failed} failed`],
+    ['Properties', `${summary.properties}: ${countsText(summary)}`],
     ['Requests', String(summary.cases)],
     ...(report.shard ? [['Shard', `${report.shard.index}/${report.shard.count}`] as [string, string]] : []),
   ];
@@ -155,7 +156,7 @@ export function htmlReport(report: ConformanceReport, context: CommandContext): 
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>ses-contract conform: ${summary.failed === 0 ? 'conformant' : `${summary.failed} failed`}</title>`,
+    `<title>ses-contract conform: ${kind === 'conformant' ? 'conformant' : kind === 'incomplete' ? 'incomplete' : `${summary.failed} failed`}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',

@@ -8,7 +8,12 @@ import { isRuleId } from '../../src/contract/rule-catalog.ts';
 import type { Operation } from '../case.ts';
 import type { Problem } from '../properties/problem.ts';
 import type { CommandContext } from '../runner/replay-command.ts';
-import type { ConformanceReport, PropertyResult } from '../runner/run-conformance.ts';
+import {
+  type ConformanceReport,
+  type PropertyResult,
+  type RunSelection,
+  resultSummary,
+} from '../runner/run-conformance.ts';
 import type { RunCoverage } from '../runner/run-coverage.ts';
 import type { FailureView } from './failure-view.ts';
 
@@ -62,7 +67,8 @@ function readResult(value: unknown, index: number): PropertyResult {
   if (!rules.every((rule) => isString(rule) && isRuleId(rule)))
     throw new NotAReport(`${where}.rules is malformed`);
   const status = r.status;
-  if (status !== 'passed' && status !== 'failed') throw new NotAReport(`${where}.status is malformed`);
+  if (status !== 'passed' && status !== 'failed' && status !== 'not-run')
+    throw new NotAReport(`${where}.status is malformed`);
   const result: PropertyResult = {
     property: need(r.property, isString, `${where}.property`),
     operation: need(r.operation, isOperation, `${where}.operation`),
@@ -76,7 +82,7 @@ function readResult(value: unknown, index: number): PropertyResult {
     ...(isObject(r.runsCapped) ? { runsCapped: r.runsCapped as { at: number; reason: string } } : {}),
     ...(isObject(r.budgetCut) ? { budgetCut: r.budgetCut as { asked: number } } : {}),
   };
-  if (status === 'passed') return result;
+  if (status !== 'failed') return result;
   const problem = need(r.problem, isObject, `${where}.problem`);
   const view = readView(r, where);
   const rule = need(problem.rule, isString, `${where}.problem.rule`);
@@ -137,6 +143,19 @@ function readCoverage(value: unknown): RunCoverage {
   };
 }
 
+function readSelection(value: unknown): RunSelection {
+  const s = need(value, isObject, 'selection');
+  const only = need(s.only, Array.isArray, 'selection.only');
+  if (!only.every(isString)) throw new NotAReport('selection.only is malformed');
+  const maxTimeMs = s.maxTimeMs;
+  if (maxTimeMs !== null && !isCount(maxTimeMs)) throw new NotAReport('selection.maxTimeMs is malformed');
+  return {
+    runs: need(s.runs, isCount, 'selection.runs'),
+    only,
+    ...(maxTimeMs !== null ? { maxTimeMs } : {}),
+  };
+}
+
 /** The report in `text`, or why it is not a JSON report of `ses-contract conform`. */
 export function readJsonReport(text: string): ReadReport | string {
   let json: unknown;
@@ -163,21 +182,16 @@ export function readJsonReport(text: string): ReadReport | string {
       isObject(top.shard) && isCount(top.shard.index) && isCount(top.shard.count)
         ? { index: top.shard.index, count: top.shard.count }
         : undefined;
-    const failed = results.filter((r) => r.status === 'failed').length;
+    const selection = top.selection === undefined ? undefined : readSelection(top.selection);
     const report: ConformanceReport = {
       profile,
       baseUrl,
       seed,
       strict,
-      summary: {
-        properties: results.length,
-        passed: results.length - failed,
-        failed,
-        cases: results.reduce((n, r) => n + r.cases, 0),
-        durationMs: isNumber(summary.durationMs) ? summary.durationMs : 0,
-      },
+      summary: resultSummary(results, isNumber(summary.durationMs) ? summary.durationMs : 0),
       results,
       coverage,
+      ...(selection ? { selection } : {}),
       ...(shard ? { shard } : {}),
       ...(isString(top.targetDied) ? { targetDied: top.targetDied } : {}),
     };

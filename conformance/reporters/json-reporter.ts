@@ -1,5 +1,5 @@
 /**
- * `--reporter json`: `{ profile, baseUrl, from, seed, strict, shard?, summary, results: [{ property,
+ * `--reporter json`: `{ profile, baseUrl, from, seed, strict, selection?, shard?, summary, results: [{ property,
  * operation, rules, level, status, runs, cases, seed, durationMs, runsCapped?, budgetCut?, problem?,
  * counterexample?, response?, curl?, replay?, path?, shrinks? }], coverage, targetDied? }`. It holds
  * everything the other reporters print, so `report merge` can read shards' JSON reports back
@@ -48,6 +48,16 @@ export function jsonReport(report: ConformanceReport, context: CommandContext): 
       from: context.from,
       seed: report.seed,
       strict: report.strict,
+      // `maxTimeMs: null` says no --max-time was given, so a merge can tell it from an old report.
+      ...(report.selection
+        ? {
+            selection: {
+              runs: report.selection.runs,
+              only: report.selection.only,
+              maxTimeMs: report.selection.maxTimeMs ?? null,
+            },
+          }
+        : {}),
       ...(report.shard ? { shard: report.shard } : {}),
       summary: { ...report.summary, durationMs: Math.round(report.summary.durationMs) },
       results,

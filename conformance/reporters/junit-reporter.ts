@@ -8,6 +8,7 @@ import type { CommandContext } from '../runner/replay-command.ts';
 import type { ConformanceReport } from '../runner/run-conformance.ts';
 import { brokenPlacesText, unexercisedText } from './coverage-text.ts';
 import { failureView } from './failure-view.ts';
+import { notRunText } from './run-verdict.ts';
 import { shortRunNotes } from './short-runs.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters outright.
@@ -31,6 +32,7 @@ function properties(report: ConformanceReport): Array<[string, string]> {
     ['profile', report.profile],
     ['strict', String(report.strict)],
     ...(report.shard ? [['shard', `${report.shard.index}/${report.shard.count}`] as [string, string]] : []),
+    ...(report.summary.notRun > 0 ? [['incomplete', notRunText(report)] as [string, string]] : []),
     ...shortRunNotes(report.results).map(
       (note, i) => [`short run ${i + 1}`, note.slice(2)] as [string, string],
     ),
@@ -52,6 +54,9 @@ export function junitReport(report: ConformanceReport, context: CommandContext):
   const suite = `ses-contract conform (${report.profile}${report.strict ? ', strict' : ''})`;
   const cases = report.results.map((r) => {
     const open = `    <testcase classname="${xmlEscape(r.operation)}" name="${xmlEscape(r.property)} [${r.rules.join(' ')}]" time="${seconds(r.durationMs)}"`;
+    if (r.status === 'not-run') {
+      return `${open}>\n      <skipped message="ran no case: the --max-time budget ran out first" />\n    </testcase>`;
+    }
     const view = failureView(r, context);
     if (!view || !r.failure) return `${open} />`;
     const details = [
@@ -68,8 +73,8 @@ export function junitReport(report: ConformanceReport, context: CommandContext):
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ses-contract conform" tests="${report.summary.properties}" failures="${report.summary.failed}" time="${seconds(report.summary.durationMs)}">`,
-    `  <testsuite name="${xmlEscape(suite)}" tests="${report.summary.properties}" failures="${report.summary.failed}" errors="0" time="${seconds(report.summary.durationMs)}">`,
+    `<testsuites name="ses-contract conform" tests="${report.summary.properties}" failures="${report.summary.failed}" skipped="${report.summary.notRun}" time="${seconds(report.summary.durationMs)}">`,
+    `  <testsuite name="${xmlEscape(suite)}" tests="${report.summary.properties}" failures="${report.summary.failed}" errors="0" skipped="${report.summary.notRun}" time="${seconds(report.summary.durationMs)}">`,
     '    <properties>',
     ...properties(report).map(
       ([name, value]) => `      <property name="${xmlEscape(name)}" value="${xmlEscape(value)}" />`,

@@ -1,14 +1,16 @@
 /**
  * `report merge`: the JSON reports of a run's shards as one report of the whole run. Shards of one
  * run share every flag but `--shard`, so the merge refuses reports of different profiles,
- * strictness, senders or seeds, a property reported twice, and (when the reports name their
+ * strictness, senders, seeds or selections (`--runs`, `--only`, `--max-time`: shard.ts balances by
+ * runs, so the same shard index of another selection holds other properties), reports that do not
+ * record their selection (older versions) when there are several, a property reported twice, and (when the reports name their
  * shards) a shard missing or given twice: a merged report that silently lacks a shard would pass.
  * Results come in suite order, so the merge reads like one unsharded run; the duration is the
  * longest shard's (shards run side by side); coverage is summed.
  */
 import { UsageError } from '../errors.ts';
-import type { ConformanceReport } from '../runner/run-conformance.ts';
-import { selectedDefinitions } from '../runner/run-conformance.ts';
+import type { ConformanceReport, RunSelection } from '../runner/run-conformance.ts';
+import { resultSummary, selectedDefinitions } from '../runner/run-conformance.ts';
 import { mergeCoverage } from '../runner/run-coverage.ts';
 import { safeText } from '../runner/safe-text.ts';
 import type { ReadReport } from './json-report-reader.ts';
@@ -22,6 +24,34 @@ function checkSameRun(reports: readonly NamedReport[]): void {
       if (other.context[key] !== first.context[key]) {
         throw new UsageError(
           `${safeText(other.file)} was run with ${key} ${safeText(String(other.context[key]))}, ${safeText(first.file)} with ${safeText(String(first.context[key]))}: shards of one run share every flag but --shard.`,
+        );
+      }
+    }
+  }
+}
+
+const SELECTION_FLAGS: Array<[string, (s: RunSelection) => string]> = [
+  ['--runs', (s) => String(s.runs)],
+  ['--only', (s) => (s.only.length > 0 ? s.only.join(',') : '(none)')],
+  ['--max-time', (s) => (s.maxTimeMs !== undefined ? `${s.maxTimeMs / 1000}` : '(none)')],
+];
+
+function checkSameSelection(reports: readonly NamedReport[]): void {
+  if (reports.length < 2) return;
+  const old = reports.find((r) => !r.report.selection);
+  if (old) {
+    throw new UsageError(
+      `${safeText(old.file)} does not record its --runs, --only and --max-time (written by an older ses-contract), so the merge cannot tell the shards are of one run: run them again with this version.`,
+    );
+  }
+  const [first, ...rest] = reports as [NamedReport, ...NamedReport[]];
+  for (const other of rest) {
+    for (const [flag, text] of SELECTION_FLAGS) {
+      const mine = text(other.report.selection as RunSelection);
+      const theirs = text(first.report.selection as RunSelection);
+      if (mine !== theirs) {
+        throw new UsageError(
+          `${safeText(other.file)} was run with ${flag} ${safeText(mine)}, ${safeText(first.file)} with ${safeText(theirs)}: shards of one run share every flag but --shard.`,
         );
       }
     }
@@ -59,6 +89,7 @@ export function mergeReports(reports: readonly NamedReport[]): ReadReport {
   const first = reports[0];
   if (!first) throw new UsageError('report merge needs at least one JSON report.');
   checkSameRun(reports);
+  checkSameSelection(reports);
   checkShards(reports);
   const owner = new Map<string, string>();
   for (const r of reports) {
@@ -78,7 +109,6 @@ export function mergeReports(reports: readonly NamedReport[]): ReadReport {
   const results = reports
     .flatMap((r) => r.report.results)
     .sort((a, b) => rank(a.property) - rank(b.property) || (a.property < b.property ? -1 : 1));
-  const failed = results.filter((r) => r.status === 'failed').length;
   const died = reports.flatMap((r) =>
     r.report.targetDied
       ? [
@@ -91,14 +121,9 @@ export function mergeReports(reports: readonly NamedReport[]): ReadReport {
     baseUrl: [...new Set(reports.map((r) => r.report.baseUrl))].join(', '),
     seed,
     strict,
-    summary: {
-      properties: results.length,
-      passed: results.length - failed,
-      failed,
-      cases: results.reduce((n, r) => n + r.cases, 0),
-      durationMs: Math.max(...reports.map((r) => r.report.summary.durationMs)),
-    },
+    summary: resultSummary(results, Math.max(...reports.map((r) => r.report.summary.durationMs))),
     results,
+    ...(first.report.selection ? { selection: first.report.selection } : {}),
     coverage: mergeCoverage(reports.map((r) => r.report.coverage)),
     ...(died.length > 0 ? { targetDied: died.join('; ') } : {}),
   };

@@ -4,6 +4,9 @@ import type { CommandContext } from '../runner/replay-command.ts';
 import { conformanceReport, type PropertyResult } from '../runner/run-conformance.ts';
 import { CoverageTally } from '../runner/run-coverage.ts';
 import { failureView } from './failure-view.ts';
+import { htmlReport } from './html-reporter.ts';
+import { readJsonReport } from './json-report-reader.ts';
+import { jsonReport } from './json-reporter.ts';
 import { junitReport } from './junit-reporter.ts';
 import { prettyReport, progressLine } from './pretty-reporter.ts';
 
@@ -120,5 +123,56 @@ describe('coverage and --max-time in the text reports', () => {
     expect(xml).toContain(
       '<property name="short run 1" value="send-email/slow ran 7 of 100 runs: the --max-time budget ran out." />',
     );
+  });
+});
+
+describe('a property --max-time stopped before its first case', () => {
+  const notRun: PropertyResult = {
+    ...result('send-email/slow', 0),
+    status: 'not-run',
+    budgetCut: { asked: 20 },
+  };
+  const incomplete = conformanceReport(
+    {
+      profile: 'documented',
+      baseUrl: 'http://127.0.0.1:1',
+      seed: 1,
+      strict: false,
+      selection: { runs: 20, only: [], maxTimeMs: 5000 },
+    },
+    [result('send-email/valid-request-is-accepted', 20), notRun],
+    performance.now(),
+    undefined,
+  );
+
+  it('is neither passed nor failed, and the run is not called conformant', () => {
+    expect(incomplete.summary).toMatchObject({ properties: 2, passed: 1, failed: 0, notRun: 1 });
+    const text = prettyReport(incomplete, context);
+    expect(text).toMatch(/\n {2}not run {2}send-email\/slow +C-MIME9 +0\*\n/);
+    expect(text).toContain('2 properties: 1 passed, 0 failed, 1 not run;');
+    expect(text).not.toContain('Conformant.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'No failures in the cases sent; 1 property ran no case within --max-time 5 (raise it).',
+    );
+    expect(progressLine(notRun, 2, 2)).toMatch(/^\[2\/2\] skip send-email\/slow \(0 runs, 20 asked/);
+  });
+
+  it('junit: a skipped testcase; html: a "not run" row and an incomplete verdict; json: read back as not-run', () => {
+    const xml = junitReport(incomplete, context);
+    expect(xml).toMatch(
+      /<testcase classname="send-email" name="send-email\/slow \[C-MIME9\]" time="[0-9.]+">\n {6}<skipped message="ran no case: the --max-time budget ran out first" \/>\n {4}<\/testcase>/,
+    );
+    expect(xml).toContain('tests="2" failures="0" errors="0" skipped="1"');
+    const html = htmlReport(incomplete, context);
+    expect(html).toContain('<tr class="not-run"><td class="result">not run</td>');
+    expect(html).toContain(
+      '<p class="verdict incomplete">No failures in the cases sent; 1 property ran no case within --max-time 5 (raise it)</p>',
+    );
+    expect(html).not.toContain('Conformant');
+    const read = readJsonReport(jsonReport(incomplete, context));
+    if (typeof read === 'string') throw new Error(read);
+    expect(read.report.results.map((r) => r.status)).toEqual(['passed', 'not-run']);
+    expect(read.report.summary).toMatchObject({ passed: 1, notRun: 1 });
+    expect(read.report.selection).toEqual({ runs: 20, only: [], maxTimeMs: 5000 });
   });
 });

@@ -8,6 +8,7 @@ import type { ConformanceReport, PropertyResult } from '../runner/run-conformanc
 import { safeText } from '../runner/safe-text.ts';
 import { coverageTable } from './coverage-text.ts';
 import { failureView } from './failure-view.ts';
+import { countsText, runVerdict, statusLabel } from './run-verdict.ts';
 import { shortRunMark, shortRunNotes } from './short-runs.ts';
 
 const indent = (text: string, by = '    ') =>
@@ -24,7 +25,7 @@ const runsText = (runs: number) => `${runs} run${runs === 1 ? '' : 's'}`;
 
 /** The progress line printed (to stderr) as each property finishes. */
 export function progressLine(result: PropertyResult, done: number, total: number): string {
-  const mark = result.status === 'passed' ? 'ok  ' : 'FAIL';
+  const mark = result.status === 'passed' ? 'ok  ' : result.status === 'failed' ? 'FAIL' : 'skip';
   const width = String(total).length;
   const capped = result.budgetCut
     ? `, ${result.budgetCut.asked} asked: --max-time ran out`
@@ -95,10 +96,10 @@ export function prettyReport(
 ): string {
   const nameWidth = Math.max(8, ...report.results.map((r) => r.property.length));
   const rulesWidth = Math.max(5, ...report.results.map((r) => r.rules.join(' ').length));
-  const header = `  ${pad('result', 6)}  ${pad('property', nameWidth)}  ${pad('rules', rulesWidth)}  runs`;
+  const header = `  ${pad('result', 7)}  ${pad('property', nameWidth)}  ${pad('rules', rulesWidth)}  runs`;
   const rows = report.results.map(
     (r) =>
-      `  ${pad(r.status === 'passed' ? 'pass' : 'FAIL', 6)}  ${pad(r.property, nameWidth)}  ${pad(r.rules.join(' '), rulesWidth)}  ${String(r.runs).padStart(4)}${shortRunMark(r)}`,
+      `  ${pad(statusLabel(r.status), 7)}  ${pad(r.property, nameWidth)}  ${pad(r.rules.join(' '), rulesWidth)}  ${String(r.runs).padStart(4)}${shortRunMark(r)}`,
   );
   const { summary } = report;
   // Progress lines said which runs were capped; a budget cut is news even on a terminal.
@@ -114,16 +115,12 @@ export function prettyReport(
     ...(options.table === false && notes.length === 0 ? [] : ['']),
     ...coverageTable(report.coverage),
     '',
-    `${summary.properties} ${summary.properties === 1 ? 'property' : 'properties'}: ${summary.passed} passed, ${summary.failed} failed; ${summary.cases} ${summary.cases === 1 ? 'request' : 'requests'} in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    `${summary.properties} ${summary.properties === 1 ? 'property' : 'properties'}: ${countsText(summary)}; ${summary.cases} ${summary.cases === 1 ? 'request' : 'requests'} in ${(summary.durationMs / 1000).toFixed(1)} s`,
   ];
   if (report.targetDied)
     lines.push(`The target stopped answering during the run: ${safeText(report.targetDied)}`);
   const failures = report.results.filter((r) => r.failure);
   if (failures.length > 0) lines.push('', ...failures.map((r) => `${failureText(r, context)}\n`));
-  lines.push(
-    summary.failed === 0
-      ? 'Conformant.'
-      : `Not conformant: ${summary.failed} propert${summary.failed === 1 ? 'y' : 'ies'} failed.`,
-  );
+  lines.push(`${runVerdict(report).text}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -62,7 +62,11 @@ export type PropertyResult = {
   operation: Operation;
   rules: RuleId[];
   level: 'MUST' | 'SHOULD';
-  status: 'passed' | 'failed';
+  /**
+   * `not-run`: `--max-time` ran out before the property's first run ended, so no case of it was
+   * judged; it neither passed nor failed, and the run is incomplete.
+   */
+  status: 'passed' | 'failed' | 'not-run';
   runs: number;
   /** Set when the property caps its runs below `--runs` (the 40 MiB C-MIME9 case is sent once). */
   runsCapped?: { at: number; reason: string };
@@ -75,13 +79,28 @@ export type PropertyResult = {
   failure?: PropertyFailure;
 };
 
+export type RunSelection = { runs: number; only: readonly string[]; maxTimeMs?: number };
+
 export type ConformanceReport = {
   profile: WireProfile;
   baseUrl: string;
   seed: number;
   strict: boolean;
-  summary: { properties: number; passed: number; failed: number; cases: number; durationMs: number };
+  summary: {
+    properties: number;
+    passed: number;
+    failed: number;
+    /** Properties `--max-time` stopped before they judged a case (status `not-run`). */
+    notRun: number;
+    cases: number;
+    durationMs: number;
+  };
   results: PropertyResult[];
+  /**
+   * What decided which properties ran and how far (absent for a replay, and in reports of older
+   * versions): `report merge` refuses shards whose selections differ, as they are not one run.
+   */
+  selection?: RunSelection;
   /** Per rule, what the cases the run sent exercised and broke. */
   coverage: RunCoverage;
   /** Set when the run was one shard of the suite. */
@@ -157,9 +176,13 @@ async function runProperty(
     seed,
   };
   // fast-check counts a property interrupted before its first run ended as failed, with no
-  // counterexample: the budget cut it short, the target did not break it (`budgetCut` says so).
-  const cutBeforeFirstRun = details.interrupted && details.counterexample === null;
-  if (!details.failed || cutBeforeFirstRun) {
+  // counterexample: the budget cut it short, the target did not break it; but with no case judged
+  // it did not pass either.
+  const cutBeforeFirstRun = details.failed && details.interrupted && details.counterexample === null;
+  if (cutBeforeFirstRun) {
+    return { ...base, status: 'not-run', durationMs: performance.now() - started };
+  }
+  if (!details.failed) {
     return { ...base, status: 'passed', durationMs: performance.now() - started };
   }
   const error = details.errorInstance;
@@ -235,33 +258,48 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));
-  return conformanceReport(options, results, started, sender.dead, tally.coverage());
+  const selection: RunSelection = {
+    runs: options.runs,
+    only: options.only,
+    ...(options.maxTimeMs !== undefined ? { maxTimeMs: options.maxTimeMs } : {}),
+  };
+  return conformanceReport({ ...options, selection }, results, started, sender.dead, tally.coverage());
 }
 
 /** The report of a run or a replay: its settings, one result per property, and their sums. */
 export function conformanceReport(
-  run: Pick<ConformanceReport, 'profile' | 'baseUrl' | 'seed' | 'strict' | 'shard'>,
+  run: Pick<ConformanceReport, 'profile' | 'baseUrl' | 'seed' | 'strict' | 'shard' | 'selection'>,
   results: PropertyResult[],
   started: number,
   targetDied: string | undefined,
   coverage: RunCoverage = new CoverageTally().coverage(),
 ): ConformanceReport {
-  const failed = results.filter((r) => r.status === 'failed').length;
   return {
     profile: run.profile,
     baseUrl: run.baseUrl,
     seed: run.seed,
     strict: run.strict,
-    summary: {
-      properties: results.length,
-      passed: results.length - failed,
-      failed,
-      cases: results.reduce((n, r) => n + r.cases, 0),
-      durationMs: performance.now() - started,
-    },
+    summary: resultSummary(results, performance.now() - started),
     results,
     coverage,
+    ...(run.selection ? { selection: run.selection } : {}),
     ...(run.shard ? { shard: run.shard } : {}),
     ...(targetDied ? { targetDied } : {}),
+  };
+}
+
+/** The counts of a report's summary, from its results. */
+export function resultSummary(
+  results: readonly PropertyResult[],
+  durationMs: number,
+): ConformanceReport['summary'] {
+  const count = (status: PropertyResult['status']) => results.filter((r) => r.status === status).length;
+  return {
+    properties: results.length,
+    passed: count('passed'),
+    failed: count('failed'),
+    notRun: count('not-run'),
+    cases: results.reduce((n, r) => n + r.cases, 0),
+    durationMs,
   };
 }

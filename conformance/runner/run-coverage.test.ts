@@ -116,16 +116,18 @@ describe('a run against the reference mock', () => {
     expect(result?.status).toBe('passed');
     expect(result?.budgetCut).toEqual({ asked: 200 });
     expect(result?.runs).toBeLessThan(200);
-    // A budget spent before a property's first run ends: no runs, not a failure.
+    expect(report.selection).toEqual({ runs: 200, only: ['send-email/valid*'], maxTimeMs: 300 });
+    // A budget spent before a property's first run ends: no runs, neither a failure nor a pass.
     const spent = await run(slow, {
       runs: 5,
       only: ['send-email/valid*', 'send-email/*C-ADDR4*'],
       maxTimeMs: 1,
     });
-    expect(spent.summary.failed).toBe(0);
+    expect(spent.summary).toMatchObject({ failed: 0, passed: 0, notRun: spent.results.length });
     for (const r of spent.results)
-      expect(r).toMatchObject({ status: 'passed', runs: 0, budgetCut: { asked: 5 } });
+      expect(r).toMatchObject({ status: 'not-run', runs: 0, budgetCut: { asked: 5 } });
     const unbudgeted = await run(inner, { runs: 5, only: ['send-email/valid*'] });
     expect(unbudgeted.results[0]).not.toHaveProperty('budgetCut');
+    expect(unbudgeted.selection).toEqual({ runs: 5, only: ['send-email/valid*'] });
   });
 });

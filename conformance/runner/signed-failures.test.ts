@@ -20,7 +20,14 @@ function reportWith(results: PropertyResult[]): ConformanceReport {
     baseUrl: 'http://127.0.0.1:8005',
     seed: 1,
     strict: false,
-    summary: { properties: results.length, passed: 0, failed: results.length, cases: 1, durationMs: 1 },
+    summary: {
+      properties: results.length,
+      passed: 0,
+      failed: results.length,
+      notRun: 0,
+      cases: 1,
+      durationMs: 1,
+    },
     results,
     coverage: mergeCoverage([]),
   };

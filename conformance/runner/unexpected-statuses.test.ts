@@ -39,7 +39,7 @@ const report = (results: PropertyResult[]): ConformanceReport => ({
   baseUrl: 'http://x',
   seed: 1,
   strict: false,
-  summary: { properties: results.length, passed: 0, failed: 0, cases: 0, durationMs: 0 },
+  summary: { properties: results.length, passed: 0, failed: 0, notRun: 0, cases: 0, durationMs: 0 },
   results,
   coverage: mergeCoverage([]),
 });

@@ -1,7 +1,8 @@
 /**
  * `--shard` and `ses-contract report merge`: shards of one seed against a broken twin, merged, give
  * the pass/fail counts, results and coverage of one unsharded run; merge refuses a missing or
- * repeated shard and files that are not reports, and writes several reports at once.
+ * repeated shard, shards of other --runs, --only or --max-time, and files that are not reports,
+ * carries a property --max-time did not run through, and writes several reports at once.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ let dir: string;
 const twin = BROKEN_SERVERS.find((s) => s.name === 'accepts-unicode-domain');
 
 /** A session as `conform --seed 5 --runs 6 --only … [--shard I/N]` runs it, without the CLI's replay file. */
-async function session(shard?: Shard) {
+async function session(shard?: Shard, runs = 6) {
   const outcome = await runSession({
     baseUrl: server.url,
     profile: 'documented',
@@ -32,7 +33,7 @@ async function session(shard?: Shard) {
     seed: 5,
     only: ONLY,
     timeoutMs: 10_000,
-    work: { kind: 'run', runs: 6, concurrency: 2, ...(shard ? { shard } : {}) },
+    work: { kind: 'run', runs, concurrency: 2, ...(shard ? { shard } : {}) },
   });
   return { ...outcome, json: jsonReport(outcome.report, outcome.context) };
 }
@@ -122,6 +123,68 @@ describe('--shard and report merge', () => {
     const pairs = await cli(['report', 'merge', files[0] as string, '--output', 'a', '--output', 'b']);
     expect(pairs.code).toBe(2);
     expect(pairs.stderr).toMatch(/--output b has no --reporter/);
+  });
+
+  it('refuses shards run with another --runs, --only or --max-time, or not recording them (exit 2, one line)', async () => {
+    const files = [1, 2, 3].map((i) => join(dir, `shard-${i}.json`));
+    const otherRuns = join(dir, 'shard-3-runs-7.json');
+    await writeFile(otherRuns, (await session({ index: 3, count: 3 }, 7)).json);
+    const third = JSON.parse(await readFile(files[2] as string, 'utf8'));
+    const variant = async (name: string, json: unknown) => {
+      const file = join(dir, name);
+      await writeFile(file, JSON.stringify(json));
+      return file;
+    };
+    const { selection, ...old } = third;
+    for (const [file, message] of [
+      [otherRuns, /shard-3-runs-7\.json was run with --runs 7, .*shard-1\.json with 6: shards of one run/],
+      [
+        await variant('only.json', { ...third, selection: { ...selection, only: ['*'] } }),
+        /only\.json was run with --only \*, .*shard-1\.json with send-email\/valid\*,/,
+      ],
+      [
+        await variant('max-time.json', { ...third, selection: { ...selection, maxTimeMs: 5000 } }),
+        /max-time\.json was run with --max-time 5, .*shard-1\.json with \(none\)/,
+      ],
+      [await variant('old.json', old), /old\.json does not record its --runs, --only and --max-time/],
+    ] as Array<[string, RegExp]>) {
+      const run = await cli(['report', 'merge', files[0] as string, files[1] as string, file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+    }
+  }, 60_000);
+
+  it('carries a property --max-time did not run through the merge', async () => {
+    const files = [1, 2, 3].map((i) => join(dir, `shard-${i}.json`));
+    const first = JSON.parse(await readFile(files[0] as string, 'utf8'));
+    const index = first.results.findIndex((r: { status: string }) => r.status === 'passed');
+    expect(index).toBeGreaterThanOrEqual(0);
+    first.results[index] = { ...first.results[index], status: 'not-run', runs: 0, budgetCut: { asked: 6 } };
+    const cut = join(dir, 'shard-1-cut.json');
+    await writeFile(cut, JSON.stringify(first));
+    const merged = await cli([
+      'report',
+      'merge',
+      cut,
+      files[1] as string,
+      files[2] as string,
+      '--reporter',
+      'json',
+    ]);
+    const report = JSON.parse(merged.stdout);
+    expect(report.summary.notRun).toBe(1);
+    expect(report.results.filter((r: { status: string }) => r.status === 'not-run')).toHaveLength(1);
+    const xml = await cli([
+      'report',
+      'merge',
+      cut,
+      files[1] as string,
+      files[2] as string,
+      '--reporter',
+      'junit',
+    ]);
+    expect(xml.stdout).toContain('skipped="1"');
   });
 
   it('exits 0 when every shard passed', async () => {
