@@ -7,12 +7,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHeadlessChromium } from '../../mocks/browser/headless-chromium.test-support.ts';
 import { hostileReport } from '../fixtures/hostile-report.ts';
 import { htmlReport } from './html-reporter.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let browser: Browser;
 let dir: string;
@@ -23,18 +22,7 @@ beforeAll(async () => {
   const file = join(dir, 'report.html');
   await writeFile(file, htmlReport(hostileReport.report, hostileReport.context));
   url = pathToFileURL(file).href;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchHeadlessChromium();
 }, 60_000);
 
 afterAll(async () => {

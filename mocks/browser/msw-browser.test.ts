@@ -4,7 +4,6 @@
  * `chromium`, driven by playwright-core) shows what came back.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,14 +11,14 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../src/server/mock-app.ts';
 import { SEND_EMAIL_PATH } from '../../src/server/sample-requests.ts';
+import { launchHeadlessChromium } from './headless-chromium.test-support.ts';
 import { expectedOutcome, type ScenarioOutcome } from './ses-scenarios.ts';
 import { renderedView, TEMPLATED_SEND, WELCOME_TEMPLATE } from './templated-send.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
@@ -61,12 +60,6 @@ describe('MSW handlers in Chromium through the service worker', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}; the browser test needs it. Install it with ` +
-          '`apt-get update && apt-get install -y chromium` (.ci/run does this).',
-      );
-    }
     dir = await mkdtemp(join(tmpdir(), 'ses-contract-msw-'));
     await build({
       entryPoints: [join(here, 'page.ts')],
@@ -86,18 +79,7 @@ describe('MSW handlers in Chromium through the service worker', () => {
       },
     );
     site = await serveStatic(dir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchHeadlessChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -4,40 +4,23 @@
  * templated send arrives after the page loaded, and the page's poll shows it without a reload:
  * the rendered subject and the decoded display name are visible.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHeadlessChromium } from '../../mocks/browser/headless-chromium.test-support.ts';
 import { SEND_EMAIL_PATH } from './sample-requests.ts';
 import { type RunningMockServer, startMockServer } from './start-mock-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('the inbox page in Chromium', () => {
   let browser: Browser;
   let server: RunningMockServer;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}; the browser test needs it. Install it with ` +
-          '`apt-get update && apt-get install -y chromium` (.ci/run does this).',
-      );
-    }
     server = await startMockServer({
       profile: 'documented',
       seed: 1,
       templates: { welcome: { Subject: 'Hi {{name}}', Html: '{{#if vip}}<b>VIP</b>{{/if}} {{name}}' } },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchHeadlessChromium();
   }, 60_000);
 
   afterAll(async () => {
