@@ -55,7 +55,7 @@ export function junitReport(report: ConformanceReport, context: CommandContext):
   const cases = report.results.map((r) => {
     const open = `    <testcase classname="${xmlEscape(r.operation)}" name="${xmlEscape(r.property)} [${r.rules.join(' ')}]" time="${seconds(r.durationMs)}"`;
     if (r.status === 'not-run') {
-      return `${open}>\n      <skipped message="ran no case: the --max-time budget ran out first" />\n    </testcase>`;
+      return `${open}>\n      <skipped message="finished no case: the --max-time budget ran out first" />\n    </testcase>`;
     }
     const view = failureView(r, context);
     if (!view || !r.failure) return `${open} />`;

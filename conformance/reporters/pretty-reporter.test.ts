@@ -152,7 +152,7 @@ describe('a property --max-time stopped before its first case', () => {
     expect(text).toContain('2 properties: 1 passed, 0 failed, 1 not run;');
     expect(text).not.toContain('Conformant.');
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'No failures in the cases sent; 1 property ran no case within --max-time 5 (raise it).',
+      'No failures in the cases sent; 1 property finished no case within --max-time 5 (raise it).',
     );
     expect(progressLine(notRun, 2, 2)).toMatch(/^\[2\/2\] skip send-email\/slow \(0 runs, 20 asked/);
   });
@@ -160,13 +160,13 @@ describe('a property --max-time stopped before its first case', () => {
   it('junit: a skipped testcase; html: a "not run" row and an incomplete verdict; json: read back as not-run', () => {
     const xml = junitReport(incomplete, context);
     expect(xml).toMatch(
-      /<testcase classname="send-email" name="send-email\/slow \[C-MIME9\]" time="[0-9.]+">\n {6}<skipped message="ran no case: the --max-time budget ran out first" \/>\n {4}<\/testcase>/,
+      /<testcase classname="send-email" name="send-email\/slow \[C-MIME9\]" time="[0-9.]+">\n {6}<skipped message="finished no case: the --max-time budget ran out first" \/>\n {4}<\/testcase>/,
     );
     expect(xml).toContain('tests="2" failures="0" errors="0" skipped="1"');
     const html = htmlReport(incomplete, context);
     expect(html).toContain('<tr class="not-run"><td class="result">not run</td>');
     expect(html).toContain(
-      '<p class="verdict incomplete">No failures in the cases sent; 1 property ran no case within --max-time 5 (raise it)</p>',
+      '<p class="verdict incomplete">No failures in the cases sent; 1 property finished no case within --max-time 5 (raise it)</p>',
     );
     expect(html).not.toContain('Conformant');
     const read = readJsonReport(jsonReport(incomplete, context));

@@ -19,7 +19,7 @@ export function countsText(summary: ConformanceReport['summary']): string {
 export function notRunText(report: ConformanceReport): string {
   const maxTimeMs = report.selection?.maxTimeMs;
   const budget = maxTimeMs !== undefined ? `--max-time ${maxTimeMs / 1000}` : 'the --max-time budget';
-  return `${properties(report.summary.notRun)} ran no case within ${budget} (raise it)`;
+  return `${properties(report.summary.notRun)} finished no case within ${budget} (raise it)`;
 }
 
 export type Verdict = { kind: 'conformant' | 'not-conformant' | 'incomplete'; text: string };
