@@ -37,7 +37,7 @@ const CLOSE_GRACE_MS = 100;
 /** What the adapter learns while the pipeline reads: a body cut off at the limit means closing after. */
 type Reading = { cutOff: boolean };
 
-/** The body up to `limit`; undefined (and reading paused) once it grows past it. */
+/** The body up to `limit`; undefined (and the rest discarded) once it grows past it. */
 function readBody(
   request: IncomingMessage,
   limit: number,
@@ -55,8 +55,11 @@ function readBody(
     const onData = (chunk: Buffer) => {
       length += chunk.byteLength;
       if (length > limit) {
-        request.pause();
+        // Discard what still comes rather than pause: with a paused socket full of unread bytes,
+        // Node 22 and later reset the connection as the 413 goes out, and a client still sending
+        // gets EPIPE before it reads the answer. The connection is cut after CLOSE_GRACE_MS anyway.
         stop();
+        request.resume();
         reading.cutOff = true;
         resolve(undefined);
       } else chunks.push(chunk);
