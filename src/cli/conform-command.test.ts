@@ -123,11 +123,14 @@ describe('conform against the embedded reference mock', () => {
       'from',
       'seed',
       'strict',
+      'selection',
       'summary',
       'results',
       'coverage',
     ]);
     expect(report.seed).toBe(42);
+    // What a shard's selection depends on, so `report merge` can refuse shards of different runs.
+    expect(report.selection).toEqual({ runs: 10, only: expect.any(Array), maxTimeMs: null });
     expect(report.summary).toMatchObject({ properties: 3, passed: 3, failed: 0 });
     expect(report.results[0]).toEqual({
       property: 'send-email/valid-request-is-accepted',
