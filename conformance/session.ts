@@ -9,6 +9,7 @@ import type { WireProfile } from '../src/contract/schema/spec-documents.ts';
 import { validateSendEmail } from '../src/contract/validate-send-email.ts';
 import { OPERATION_PATHS } from './case.ts';
 import { InternalError, TargetUnreachableError, UsageError } from './errors.ts';
+import type { RunSettings } from './run-settings.ts';
 import { profileHint, profileHintLine } from './runner/profile-hint.ts';
 import type { CommandContext } from './runner/replay-command.ts';
 import { checkReplayEntries, replayFailures, selectedEntries } from './runner/replay-failures.ts';
@@ -40,21 +41,12 @@ export type SessionWork =
   /** Send a replay file's recorded cases again; profile, strictness, sender and seed are the file's. */
   | { kind: 'replay'; file: ReplayFile };
 
-export type SessionOptions = {
+export type SessionOptions = RunSettings & {
   /** The implementation under test; without one, the reference mock runs in a child process. */
   baseUrl?: string;
-  profile: WireProfile;
-  strict: boolean;
-  from: string;
-  seed: number;
-  /** Identities the target lacks (`--unverified-from`, `--sandbox-recipient`): each adds a property. */
-  unverifiedFrom?: string;
-  sandboxRecipient?: string;
   /** Globs over property names and rule ids; empty = all. */
   only: readonly string[];
   timeoutMs: number;
-  /** SigV4-sign every request (dummy credentials) for this region. */
-  sign?: { region: string };
   work: SessionWork;
   /** Called once the target answers, before the first case. */
   onStart?: (target: { baseUrl: string; embedded: boolean; properties: number }) => void;

@@ -4,20 +4,11 @@
  * Commands start with `npx ses-contract`: that runs the project's installed copy, and in a checkout
  * of ses-contract npm resolves the package's own bin, so the line works as printed in both.
  */
-import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
+import type { RunSettings } from '../run-settings.ts';
 
-export type CommandContext = {
+export type CommandContext = RunSettings & {
   /** The `--base-url` the user gave; undefined for the embedded mock. */
   baseUrl?: string;
-  profile: WireProfile;
-  strict: boolean;
-  from: string;
-  seed: number;
-  /** `--unverified-from` / `--sandbox-recipient`, when the run had them. */
-  unverifiedFrom?: string;
-  sandboxRecipient?: string;
-  /** Set when requests were SigV4-signed (`--sign`), with the signing region. */
-  sign?: { region: string };
   /** The replay file that holds the cases (`--replay FILE`); default `.ses-contract/replay.json`. */
   replayFile?: string;
 };

@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { RuleId } from '../../src/contract/rule-catalog.ts';
-import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
 import type { Operation } from '../case.ts';
+import type { RunSettings } from '../run-settings.ts';
 import { type CommandContext, replayCommand } from './replay-command.ts';
 import type { ConformanceReport, PropertyResult } from './run-conformance.ts';
 
@@ -39,23 +39,14 @@ export type ReplayEntry = {
 
 export const REPLAY_FILE_VERSION = 2;
 
-export type ReplayFile = {
+export type ReplayFile = RunSettings & {
   version: typeof REPLAY_FILE_VERSION;
-  profile: WireProfile;
-  strict: boolean;
-  from: string;
-  seed: number;
-  /** The run's `--unverified-from` / `--sandbox-recipient`: their properties are judged with them. */
-  unverifiedFrom?: string;
-  sandboxRecipient?: string;
   baseUrl: string;
   /**
    * The run's target was the embedded reference mock (`baseUrl` is then a port that is gone);
    * otherwise `--replay` without `--base-url` sends to `baseUrl` again.
    */
   embedded?: true;
-  /** Present when the run SigV4-signed its requests; `--replay` signs them again the same way. */
-  sign?: { region: string };
   failures: ReplayEntry[];
 };
 
