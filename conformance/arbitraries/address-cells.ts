@@ -70,6 +70,28 @@ function rawWith(spec: RawMessageSpec, name: string, bad: string, pick: number):
   return { ...spec, headers };
 }
 
+/** `bad` in one of the top-level address fields both operations share. */
+function topLevelPlacement<B extends { ReplyToAddresses?: string[] }>(
+  place: string,
+  pattern: string,
+  valid: fc.Arbitrary<B>,
+  bad: fc.Arbitrary<string>,
+  make: (body: B) => InvalidCase,
+): fc.Arbitrary<InvalidCase> {
+  if (pattern === '/ReplyToAddresses') {
+    return fc
+      .tuple(valid, bad, fc.nat())
+      .map(([b, address, pick]) =>
+        make({ ...b, ReplyToAddresses: insertInto(b.ReplyToAddresses, address, pick) }),
+      );
+  }
+  if (pattern === '/FromEmailAddress' || pattern === '/FeedbackForwardingEmailAddress') {
+    const field = pattern.slice(1);
+    return fc.tuple(valid, bad).map(([b, address]) => make({ ...b, [field]: address }));
+  }
+  throw new Error(`no address placement for ${place}`);
+}
+
 function sendEmailPlacement(place: string, from: string) {
   const valid = validSendEmail(from);
   const pattern = place.slice('send-email '.length);
@@ -104,18 +126,7 @@ function sendEmailPlacement(place: string, from: string) {
           make({ ...b, Destination: destinationWith(b.Destination, list, address, pick) }, 'json'),
         );
     }
-    if (pattern === '/ReplyToAddresses') {
-      return fc
-        .tuple(valid, bad, fc.nat())
-        .map(([b, address, pick]) =>
-          make({ ...b, ReplyToAddresses: insertInto(b.ReplyToAddresses, address, pick) }, 'json'),
-        );
-    }
-    if (pattern === '/FromEmailAddress' || pattern === '/FeedbackForwardingEmailAddress') {
-      const field = pattern.slice(1);
-      return fc.tuple(valid, bad).map(([b, address]) => make({ ...b, [field]: address }, 'json'));
-    }
-    throw new Error(`no address placement for ${place}`);
+    return topLevelPlacement(place, pattern, valid, bad, (b) => make(b, 'json'));
   };
 }
 
@@ -140,18 +151,7 @@ function sendBulkEmailPlacement(place: string, from: string) {
         return make({ ...b, BulkEmailEntries: entries }, 'entry', at);
       });
     }
-    if (pattern === '/ReplyToAddresses') {
-      return fc
-        .tuple(valid, bad, fc.nat())
-        .map(([b, address, pick]) =>
-          make({ ...b, ReplyToAddresses: insertInto(b.ReplyToAddresses, address, pick) }, 'json'),
-        );
-    }
-    if (pattern === '/FromEmailAddress' || pattern === '/FeedbackForwardingEmailAddress') {
-      const field = pattern.slice(1);
-      return fc.tuple(valid, bad).map(([b, address]) => make({ ...b, [field]: address }, 'json'));
-    }
-    throw new Error(`no address placement for ${place}`);
+    return topLevelPlacement(place, pattern, valid, bad, (b) => make(b, 'json'));
   };
 }
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { runCaptured } from './captured-main.test-support.ts';
 import { collectReporters, reportOutputs } from './report-outputs.ts';
 
 describe('reportOutputs', () => {
@@ -44,40 +44,25 @@ describe('conform with several reporters', () => {
   it('--reporter junit --output A --reporter html --output B writes both, and the pretty report to stdout', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ses-contract-reporters-'));
     try {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(
-        [
-          'conform',
-          '--seed',
-          '1',
-          '--runs',
-          '2',
-          '--only',
-          'send-email/valid*',
-          '--reporter',
-          'junit',
-          '--output',
-          join(dir, 'a.xml'),
-          '--reporter',
-          'html',
-          '--output',
-          join(dir, 'b.html'),
-          '--reporter',
-          'pretty',
-        ],
-        {
-          stdout: (t) => {
-            stdout += t;
-          },
-          stderr: (t) => {
-            stderr += t;
-          },
-          env: {},
-          stdin: [],
-          interactive: false,
-        },
-      );
+      const { code, stdout, stderr } = await runCaptured([
+        'conform',
+        '--seed',
+        '1',
+        '--runs',
+        '2',
+        '--only',
+        'send-email/valid*',
+        '--reporter',
+        'junit',
+        '--output',
+        join(dir, 'a.xml'),
+        '--reporter',
+        'html',
+        '--output',
+        join(dir, 'b.html'),
+        '--reporter',
+        'pretty',
+      ]);
       expect(code).toBe(0);
       expect(await readFile(join(dir, 'a.xml'), 'utf8')).toContain(
         'name="send-email/valid-request-is-accepted [C-W1]"',
