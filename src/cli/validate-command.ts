@@ -14,7 +14,6 @@ import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
 import { formatViolation, type Violation } from '../contract/violation.ts';
 import { readJsonBody } from '../server/json-request-body.ts';
-import { jsonSyntaxError } from './json-syntax-error.ts';
 import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
 
 type ValidateFlags = { operation?: Operation; strict?: boolean; json?: boolean };
@@ -69,19 +68,10 @@ type Checked = { name: string; operation: Operation; violations: Violation[]; ad
 function check(input: Input, flags: ValidateFlags): Checked {
   const parsed = readJsonBody(input.bytes);
   if (!parsed.ok) {
-    const violation = { ...parsed.violation };
-    if (violation.rule === 'C-REQ1') {
-      const text = Buffer.from(input.bytes).toString('utf8');
-      try {
-        JSON.parse(text);
-      } catch (error) {
-        violation.message = `the body is not JSON: ${jsonSyntaxError(text, error as Error)}`;
-      }
-    }
     return {
       name: input.name,
       operation: flags.operation ?? 'send-email',
-      violations: [violation],
+      violations: [parsed.violation],
       advice: [],
     };
   }

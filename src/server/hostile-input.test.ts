@@ -23,6 +23,8 @@ type Hostile = {
   status: number;
   /** Rule id expected in `error.details` (documented) / at the start of `message` (aws). */
   rule?: string;
+  /** Words the answer's message must hold (aws `message`, documented `error.message` and details). */
+  says?: RegExp;
 };
 
 const json = { 'content-type': 'application/json' };
@@ -64,6 +66,8 @@ function hostileCases(): Hostile[] {
       body: '{"FromEmailAddress":',
       status: 400,
       rule: 'C-REQ1',
+      // The same words `validate` prints for a file: where the JSON stops.
+      says: /the body is not JSON: Unexpected end of JSON input at line 1, column 21/,
     },
     {
       name: 'empty body',
@@ -279,6 +283,7 @@ describe.each(['documented', 'aws'] as const)('hostile input, %s profile', (prof
     expect(raw.status).toBe(c.status);
     const body = expectEnvelope(profile, raw, c.name);
     if (c.rule) expect(rulesIn(profile, body)).toContain(c.rule);
+    if (c.says) expect(JSON.stringify(body)).toMatch(c.says);
     if (profile === 'documented' && c.status === 413)
       expect(body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     if (profile === 'documented' && c.status === 415) {

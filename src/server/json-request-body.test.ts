@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, readJsonBody } from './json-request-body.ts';
+import { LOCATED_UP_TO } from './json-syntax-error.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -21,5 +22,34 @@ describe('readJsonBody nesting bound', () => {
   it('sees deep nesting after many shallow brackets', () => {
     const text = `{"a":[${'[],'.repeat(100)}${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}]}`;
     expect(readJsonBody(bytes(text))).toMatchObject({ ok: false, violation: { rule: 'C-REQ2' } });
+  });
+});
+
+describe('readJsonBody syntax errors (C-REQ1)', () => {
+  const message = (text: string) => {
+    const result = readJsonBody(bytes(text));
+    if (result.ok) throw new Error(`${JSON.stringify(text)} was read as JSON`);
+    expect(result.violation).toMatchObject({ rule: 'C-REQ1', path: '' });
+    return result.violation.message;
+  };
+
+  it.each([
+    ['{"Destination":', /^the body is not JSON: Unexpected end of JSON input at line 1, column 16$/],
+    ['{"Content": x}', /^the body is not JSON: Unexpected token 'x', .* at line 1, column 13$/],
+    ['{\n  "a": 1,\n}', /^the body is not JSON: Expected double-quoted property name at line 3, column 1$/],
+    ['   ', /^the body is not JSON: the body is empty$/],
+  ])('names where %j stops being JSON', (text, expected) => {
+    expect(message(text)).toMatch(expected);
+  });
+
+  it('leaves the position out of a long body broken in the middle rather than search it', () => {
+    // V8 names no position for an unexpected token: finding it would take log2(n) parses.
+    const broken = (filler: number) => `{"a":"${'x'.repeat(filler)}","b": x}`;
+    expect(message(broken(LOCATED_UP_TO))).toMatch(
+      /^the body is not JSON: Unexpected token 'x', .*is not valid JSON$/,
+    );
+    expect(message(broken(10))).toMatch(
+      /^the body is not JSON: Unexpected token 'x', .* at line 1, column 24$/,
+    );
   });
 });

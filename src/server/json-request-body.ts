@@ -5,6 +5,7 @@
  * 1 MiB `[[[[…` would make every recursive walker behind the parser overflow its stack.
  */
 import { type Violation, violation } from '../contract/violation.ts';
+import { jsonSyntaxError } from './json-syntax-error.ts';
 
 /** Deeper than any valid SendEmail / SendBulkEmail body, by a wide margin. */
 export const MAX_JSON_DEPTH = 64;
@@ -85,7 +86,9 @@ export function readJsonBody(bytes: Uint8Array): JsonBodyResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    const reason = text.trim() === '' ? 'the body is empty' : (error as Error).message;
-    return { ok: false, violation: violation('C-REQ1', '', `the body is not a JSON object: ${reason}`) };
+    // Where the text breaks, as `validate` prints it for a file: the same words from the mock,
+    // the MSW handlers, the proxy and the CLI.
+    const reason = text.trim() === '' ? 'the body is empty' : jsonSyntaxError(text, error as Error);
+    return { ok: false, violation: violation('C-REQ1', '', `the body is not JSON: ${reason}`) };
   }
 }

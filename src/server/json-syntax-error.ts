@@ -4,7 +4,12 @@
  * "Unexpected token 'x', … is not valid JSON"). A prefix of the text either fails at its end
  * (fine so far: more was to come) or before it (broken already), and that is monotonic in the
  * prefix's length, so a binary search with `JSON.parse` itself finds the first bad character.
+ * The search parses up to log2(n) prefixes, so past `LOCATED_UP_TO` characters the position is
+ * left out: a server must not spend seconds describing a hostile 10 MiB body.
  */
+
+/** The longest text whose error position is searched for (1 MiB of characters). */
+export const LOCATED_UP_TO = 1 << 20;
 
 const V8_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
@@ -45,6 +50,10 @@ function lineAndColumn(text: string, index: number): string {
 export function jsonSyntaxError(text: string, error: Error): string {
   const message = error.message.replace(V8_POSITION, '');
   const known = V8_POSITION.exec(error.message)?.[1];
-  const index = known !== undefined ? Number(known) : firstBadIndex(text);
-  return `${message} at ${lineAndColumn(text, index)}`;
+  if (known !== undefined) return `${message} at ${lineAndColumn(text, Number(known))}`;
+  // The whole text is a good start of JSON: it breaks where it ends.
+  if (/Unexpected end of JSON input/.test(message))
+    return `${message} at ${lineAndColumn(text, text.length)}`;
+  if (text.length > LOCATED_UP_TO) return message;
+  return `${message} at ${lineAndColumn(text, firstBadIndex(text))}`;
 }
