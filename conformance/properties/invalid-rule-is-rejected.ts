@@ -56,7 +56,7 @@ export function invalidRuleIsRejected(
         breaks: c.breaks,
         ...(rule === 'C-MIME9' ? { alsoAllowed: [413] } : {}),
         ...(notFound ? { alsoAllowed: [404], alsoAllowedTypes: ['NotFoundException'] } : {}),
-        ...(perEntry ? { badEntry: { index: c.badEntry as number, entries: entries as number } } : {}),
+        ...(perEntry ? { badEntries: { indices: [c.badEntry as number], entries: entries as number } } : {}),
       });
       return problem ? { exchange, problem } : { exchange };
     },

@@ -18,8 +18,11 @@ export type RejectedContext = {
   alsoAllowed?: readonly number[];
   /** AWS error types allowed besides BadRequestException / MessageRejected. */
   alsoAllowedTypes?: readonly string[];
-  /** Bulk, aws: the entry carrying a C-BULK3 / C-BULK4 defect, and how many entries there are. */
-  badEntry?: { index: number; entries: number };
+  /**
+   * Bulk, aws: the entries carrying C-BULK3 / C-BULK4 defects (and nothing else wrong), and how
+   * many entries there are. The suite sends one bad entry; proxied traffic may hold several.
+   */
+  badEntries?: { indices: readonly number[]; entries: number };
 };
 
 const AWS_REJECTION_TYPES = ['BadRequestException', 'MessageRejected'];
@@ -36,26 +39,29 @@ export function awsErrorType(exchange: Exchange): string | undefined {
 }
 
 function perEntryProblem(exchange: Exchange, context: RejectedContext): Problem | undefined {
-  const badEntry = context.badEntry as NonNullable<RejectedContext['badEntry']>;
+  const { indices, entries } = context.badEntries as NonNullable<RejectedContext['badEntries']>;
   const results = (exchange.response?.json as { BulkEmailEntryResults?: unknown })?.BulkEmailEntryResults;
-  if (!Array.isArray(results) || results.length !== badEntry.entries) {
+  if (!Array.isArray(results) || results.length !== entries) {
     return {
       rule: 'C-A2',
-      message: `answered 200 without one result per entry (${Array.isArray(results) ? results.length : 'no'} results for ${badEntry.entries} entries). Received: ${received(exchange)}`,
+      message: `answered 200 without one result per entry (${Array.isArray(results) ? results.length : 'no'} results for ${entries} entries). Received: ${received(exchange)}`,
     };
   }
   const statuses = results.map((r) => (r as { Status?: unknown })?.Status);
-  if (statuses[badEntry.index] === 'SUCCESS') {
+  const passed = indices.find((index) => statuses[index] === 'SUCCESS');
+  if (passed !== undefined) {
     return {
       rule: context.breaks,
-      message: `entry ${badEntry.index} breaks ${context.breaks} but its result is SUCCESS. Expected: the whole request rejected (400), or that entry's Status other than SUCCESS (C-A5).`,
+      message: `entry ${passed} breaks ${context.breaks} but its result is SUCCESS. Expected: the whole request rejected (400), or that entry's Status other than SUCCESS (C-A5).`,
     };
   }
-  const wrong = statuses.findIndex((s, i) => i !== badEntry.index && s !== 'SUCCESS');
+  const wrong = statuses.findIndex((s, i) => !indices.includes(i) && s !== 'SUCCESS');
   if (wrong >= 0) {
+    const invalid =
+      indices.length === 1 ? `only entry ${indices[0]} is` : `only entries ${indices.join(', ')} are`;
     return {
       rule: 'C-A5',
-      message: `only entry ${badEntry.index} is invalid, yet entry ${wrong} has Status ${String(statuses[wrong])} (results out of entry order?). Statuses: ${JSON.stringify(statuses)}`,
+      message: `${invalid} invalid, yet entry ${wrong} has Status ${String(statuses[wrong])} (results out of entry order?). Statuses: ${JSON.stringify(statuses)}`,
     };
   }
   return undefined;
@@ -69,7 +75,7 @@ export function judgeRejected(exchange: Exchange, context: RejectedContext): Pro
   }
   const { status } = response;
   if (status >= 200 && status < 300) {
-    if (context.profile === 'aws' && context.badEntry && status === 200)
+    if (context.profile === 'aws' && context.badEntries && status === 200)
       return perEntryProblem(exchange, context);
     return {
       rule: context.breaks,

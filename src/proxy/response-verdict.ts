@@ -55,8 +55,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** aws bulk: the one entry every violation is about, when they are all entry defects (C-A5). */
-function badEntry(verdict: RequestVerdict): RejectedContext['badEntry'] {
+/**
+ * aws bulk: the entries the violations are about, when they are all entry defects (C-A5). Each
+ * such entry may be answered on its own, so a request with several is judged per entry too:
+ * judging it by its first bad entry alone would blame a target that answers every one of them.
+ */
+function badEntries(verdict: RequestVerdict): RejectedContext['badEntries'] {
   if (verdict.entries === undefined) return undefined;
   const indices = new Set<number>();
   for (const v of verdict.violations) {
@@ -64,8 +68,9 @@ function badEntry(verdict: RequestVerdict): RejectedContext['badEntry'] {
     if (!PER_ENTRY_RULES.has(v.rule) || !match) return undefined;
     indices.add(Number(match[1]));
   }
-  const [index] = [...indices];
-  return indices.size === 1 && index !== undefined ? { index, entries: verdict.entries } : undefined;
+  return indices.size > 0
+    ? { indices: [...indices].sort((a, b) => a - b), entries: verdict.entries }
+    : undefined;
 }
 
 export function judgeResponse(
@@ -104,7 +109,7 @@ export function judgeResponse(
     });
   }
   const rules = new Set(verdict.violations.map((v) => v.rule));
-  const entry = profile === 'aws' ? badEntry(verdict) : undefined;
+  const entries = profile === 'aws' ? badEntries(verdict) : undefined;
   const mediaType = verdict.violations.some((v) => v.rule === 'C-REQ2' && v.clause === 'media-type');
   // As in the conformance properties: a rule about a stored template may be answered 404.
   const notFound = verdict.violations.some(
@@ -124,6 +129,6 @@ export function judgeResponse(
       ...(mediaType ? ['UnsupportedMediaTypeException'] : []),
       ...(notFound ? ['NotFoundException'] : []),
     ],
-    ...(entry ? { badEntry: entry } : {}),
+    ...(entries ? { badEntries: entries } : {}),
   });
 }
