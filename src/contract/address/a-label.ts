@@ -5,17 +5,18 @@
  */
 
 import punycode from 'punycode/punycode.js';
+import { boundedMemo } from './bounded-memo.ts';
 import { hasNonAscii } from './non-ascii.ts';
 import { quoteForMessage } from './quote-for-message.ts';
 
 export type ALabelDecoding =
-  | { ok: true; unicode: string }
+  | { readonly ok: true; readonly unicode: string }
   | {
-      ok: false;
+      readonly ok: false;
       /** What is wrong, to follow "the label 'xn--…'". */
-      problem: string;
+      readonly problem: string;
       /** The plain ASCII the label decodes to, when that is the problem (its fix: drop `xn--`). */
-      ascii?: string;
+      readonly ascii?: string;
     };
 
 const ACE_PREFIX = /^xn--/i;
@@ -24,8 +25,17 @@ export function isAceLabel(label: string): boolean {
   return ACE_PREFIX.test(label);
 }
 
-/** Decodes `label` (which starts with `xn--`, any case) and checks that it encodes back to itself. */
-export function decodeALabel(label: string): ALabelDecoding {
+/**
+ * Decodes `label` (which starts with `xn--`, any case) and checks that it encodes back to itself.
+ * C-ADDR6 and C-ADDR7 both ask, and a run sees few distinct A-labels among many domains, so the
+ * answer is remembered per label (shared: never change it).
+ */
+export const decodeALabel: (label: string) => ALabelDecoding = boundedMemo(decode, {
+  entries: 1_000,
+  keyLength: 63,
+});
+
+function decode(label: string): ALabelDecoding {
   const encoded = label.slice(4);
   if (encoded === '') return { ok: false, problem: `has nothing after 'xn--'`, ascii: '' };
   let unicode: string;

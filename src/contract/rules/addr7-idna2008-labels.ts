@@ -2,6 +2,7 @@ import { toUnicode } from 'tr46';
 import { decodeALabel, isAceLabel } from '../address/a-label.ts';
 import { hasNonAscii } from '../address/non-ascii.ts';
 import { quoteForMessage } from '../address/quote-for-message.ts';
+import { UTS46, uts46Label } from '../address/uts46-label.ts';
 import { type Violation, violation } from '../violation.ts';
 import { checkDomainLabels } from './addr5-domain-labels.ts';
 
@@ -17,7 +18,7 @@ import { checkDomainLabels } from './addr5-domain-labels.ts';
 export function checkIdna2008Labels(domain: string, path: string): Violation[] {
   if (hasNonAscii(domain)) return [];
   const problems: string[] = [];
-  let hasALabel = false;
+  let rightToLeft = false;
   let acceptedByOtherRules = true;
   for (const label of domain.split('.')) {
     if (!isAceLabel(label)) {
@@ -28,22 +29,25 @@ export function checkIdna2008Labels(domain: string, path: string): Violation[] {
       }
       continue;
     }
-    hasALabel = true;
     const decoded = decodeALabel(label);
     if (!decoded.ok) {
       acceptedByOtherRules = false;
       continue;
     }
-    if (toUnicode(label, UTS46).error) {
+    const verdict = uts46Label(label);
+    if (!verdict.valid) {
       problems.push(
         `the domain label ${quoteForMessage(label)} decodes to ${quoteForMessage(decoded.unicode)}, which fails UTS-46/IDNA2008 validation (disallowed characters, hyphens, joiners or Bidi)`,
       );
+    } else if (verdict.rightToLeft) {
+      rightToLeft = true;
     }
   }
-  // Without an A-label the domain is plain LDH ASCII: it holds no right-to-left label, so the Bidi
-  // rule across labels cannot apply, and validating it again would only cost time.
+  // Only a Bidi domain (one with a right-to-left label) has a rule across labels. In any other, the
+  // whole domain is its A-labels, each valid alone, and LDH labels that C-ADDR5 and the '--' check
+  // above accept, so validating it again would find nothing and only cost time.
   if (
-    hasALabel &&
+    rightToLeft &&
     problems.length === 0 &&
     acceptedByOtherRules &&
     checkDomainLabels(domain, path).length === 0 &&
@@ -55,11 +59,3 @@ export function checkIdna2008Labels(domain: string, path: string): Violation[] {
   }
   return problems.map((problem) => violation('C-ADDR7', path, `${problem}: use a registrable IDNA2008 name`));
 }
-
-const UTS46 = {
-  checkBidi: true,
-  checkHyphens: true,
-  checkJoiners: true,
-  useSTD3ASCIIRules: true,
-  transitionalProcessing: false,
-} as const;

@@ -1,0 +1,23 @@
+/**
+ * A bounded memo of a pure function of a string. The engine judges the same addresses, domains and
+ * labels again and again (a mock sees the same senders, a test run the same few A-labels), so their
+ * verdicts are worth keeping; the memo is dropped whole once full, and over-long keys are computed
+ * but never kept, so no caller can make it grow without bound. What it hands out is shared between
+ * calls: it must not be changed.
+ */
+export function boundedMemo<T>(
+  compute: (key: string) => T,
+  limits: { entries: number; keyLength: number },
+): (key: string) => T {
+  const remembered = new Map<string, T>();
+  return (key) => {
+    const known = remembered.get(key);
+    if (known !== undefined) return known;
+    const value = compute(key);
+    if (key.length <= limits.keyLength) {
+      if (remembered.size >= limits.entries) remembered.clear();
+      remembered.set(key, value);
+    }
+    return value;
+  };
+}
