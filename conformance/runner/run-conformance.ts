@@ -14,6 +14,7 @@ import type { CaseVerdict, PropertyDefinition } from '../properties/property.ts'
 import type { FailureView } from '../reporters/failure-view.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { Transport } from '../transport/transport.ts';
+import { coverageJudge } from './coverage-judge.ts';
 import { selectProperties } from './property-filter.ts';
 import { propertySeed } from './property-seed.ts';
 import { CoverageTally, type RunCoverage } from './run-coverage.ts';
@@ -42,6 +43,8 @@ export type RunOptions = {
   shard?: Shard;
   /** `--max-time`: one budget for the whole run, shared over the properties. */
   maxTimeMs?: number;
+  /** The clock `--max-time` is measured by, in ms (default `performance.now`; tests pass their own). */
+  clock?: () => number;
   onProgress?: (result: PropertyResult, done: number, total: number) => void;
 };
 
@@ -63,8 +66,8 @@ export type PropertyResult = {
   rules: RuleId[];
   level: 'MUST' | 'SHOULD';
   /**
-   * `not-run`: `--max-time` ran out before the property's first run ended, so no case of it was
-   * judged; it neither passed nor failed, and the run is incomplete.
+   * `not-run`: `--max-time` was spent when the property's turn came, so it was not started and no
+   * case of it was judged; it neither passed nor failed, and the run is incomplete.
    */
   status: 'passed' | 'failed' | 'not-run';
   runs: number;
@@ -90,7 +93,7 @@ export type ConformanceReport = {
     properties: number;
     passed: number;
     failed: number;
-    /** Properties `--max-time` stopped before they judged a case (status `not-run`). */
+    /** Properties `--max-time` left no time to start (status `not-run`): they judged no case. */
     notRun: number;
     cases: number;
     durationMs: number;
@@ -123,16 +126,26 @@ function capReason(definition: PropertyDefinition): string {
     : 'the property caps its runs';
 }
 
+/**
+ * The budget of a property: from its start it may use `shareMs`, but whatever the share it judges
+ * its first case (a tiny `--max-time` still checks something of every property it starts), and a
+ * case once sent is always judged: the budget is checked before each run, never in the middle of
+ * one, so a property may overrun its share by the case it was running.
+ */
+type PropertyBudget = { shareMs: number; clock: () => number };
+
 async function runProperty(
   definition: PropertyDefinition,
   options: RunOptions,
   send: (c: ConformanceCase) => Promise<Exchange>,
   isDead: () => boolean,
-  timeLimitMs: number | undefined,
+  budget: PropertyBudget | undefined,
 ): Promise<PropertyResult> {
   const started = performance.now();
   let cases = 0;
   let failedOnce = false;
+  let judgedOnce = false;
+  const deadline = budget ? budget.clock() + budget.shareMs : undefined;
   const context = {
     profile: options.profile,
     strict: options.strict,
@@ -146,7 +159,13 @@ async function runProperty(
     // Once the target is dead, shrinking could only find "smaller" cases that fail for the same
     // reason; keep the first counterexample instead.
     if (failedOnce && isDead()) return;
+    // fast-check ends the property here, as its own `interruptAfterTimeLimit` would, but only
+    // between runs (that option may cut the first run short and leave nothing judged).
+    if (judgedOnce && deadline !== undefined && (budget as PropertyBudget).clock() >= deadline) {
+      throw new fc.PreconditionFailure(true);
+    }
     const verdict = await definition.check(value, context);
+    judgedOnce = true;
     if (verdict.problem) {
       failedOnce = true;
       throw new CaseFailed(verdict as CaseVerdict & { problem: Problem });
@@ -162,7 +181,6 @@ async function runProperty(
     seed,
     ...(options.path ? { path: options.path } : {}),
     ...(shrink ? {} : { endOnFailure: true }),
-    ...(timeLimitMs !== undefined ? { interruptAfterTimeLimit: timeLimitMs } : {}),
   });
   const base = {
     property: definition.name,
@@ -175,13 +193,6 @@ async function runProperty(
     cases,
     seed,
   };
-  // fast-check counts a property interrupted before its first run ended as failed, with no
-  // counterexample: the budget cut it short, the target did not break it; but with no case judged
-  // it did not pass either.
-  const cutBeforeFirstRun = details.failed && details.interrupted && details.counterexample === null;
-  if (cutBeforeFirstRun) {
-    return { ...base, status: 'not-run', durationMs: performance.now() - started };
-  }
   if (!details.failed) {
     return { ...base, status: 'passed', durationMs: performance.now() - started };
   }
@@ -208,6 +219,24 @@ async function runProperty(
   };
 }
 
+/** A property the `--max-time` budget left no time to start. */
+function notRun(definition: PropertyDefinition, options: RunOptions): PropertyResult {
+  const runs = Math.min(options.runs, definition.maxRuns ?? Number.POSITIVE_INFINITY);
+  return {
+    property: definition.name,
+    operation: definition.operation,
+    rules: definition.rules,
+    level: definition.level,
+    status: 'not-run',
+    runs: 0,
+    ...(runs < options.runs ? { runsCapped: { at: runs, reason: capReason(definition) } } : {}),
+    budgetCut: { asked: runs },
+    cases: 0,
+    seed: propertySeed(options.seed, definition.name),
+    durationMs: 0,
+  };
+}
+
 export function selectedDefinitions(
   options: Pick<RunOptions, 'profile' | 'strict' | 'from' | 'only'> &
     Partial<Pick<RunOptions, 'shard' | 'runs' | 'unverifiedFrom' | 'sandboxRecipient'>>,
@@ -228,42 +257,61 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const definitions = selectedDefinitions(options);
   const sender = guardedSender(options.transport, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
   const results: PropertyResult[] = new Array(definitions.length);
-  const tally = new CoverageTally();
+  const clock = options.clock ?? (() => performance.now());
   const budget: TimeBudget | undefined =
-    options.maxTimeMs !== undefined ? timeBudget(options.maxTimeMs) : undefined;
+    options.maxTimeMs !== undefined ? timeBudget(options.maxTimeMs, clock) : undefined;
   const workers = Math.max(1, Math.min(options.concurrency, definitions.length));
   const costs = definitions.map((d) => expectedCost(d, options.runs));
   let costLeft = costs.reduce((sum, cost) => sum + cost, 0);
+  // Most costly first (the 40 MiB C-MIME9 case): started last, it would hold up the end of the run
+  // while the other workers have nothing left to do. Each property has its own seed, so the order
+  // changes no case; results stay in suite order.
+  const order = definitions
+    .map((_, i) => i)
+    .sort((a, b) => (costs[b] as number) - (costs[a] as number) || a - b);
+  const judge = coverageJudge(
+    definitions.reduce((n, d) => n + Math.min(options.runs, d.maxRuns ?? options.runs), 0),
+  );
   let next = 0;
   let done = 0;
   // Properties run side by side (each one's cases in sequence, so shrinking stays deterministic).
   const worker = async () => {
     for (;;) {
-      const index = next++;
-      const definition = definitions[index];
-      if (!definition) return;
-      const result = await runProperty(
-        definition,
-        options,
-        (c) => {
-          tally.record(c);
-          return sender.send(c);
-        },
-        () => sender.dead !== undefined,
-        budget?.shareFor(costs[index] as number, costLeft, workers),
-      );
+      const index = order[next++];
+      const definition = index === undefined ? undefined : definitions[index];
+      if (index === undefined || !definition) return;
+      const shareMs = budget?.shareFor(costs[index] as number, costLeft, workers);
+      const result =
+        shareMs === 0
+          ? notRun(definition, options)
+          : await runProperty(
+              definition,
+              options,
+              (c) => {
+                judge.record(c);
+                return sender.send(c);
+              },
+              () => sender.dead !== undefined,
+              shareMs === undefined ? undefined : { shareMs, clock },
+            );
       costLeft -= costs[index] as number;
       results[index] = result;
       options.onProgress?.(result, ++done, definitions.length);
     }
   };
-  await Promise.all(Array.from({ length: workers }, worker));
+  let coverage: RunCoverage;
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+    coverage = await judge.coverage();
+  } finally {
+    judge.close();
+  }
   const selection: RunSelection = {
     runs: options.runs,
     only: options.only,
     ...(options.maxTimeMs !== undefined ? { maxTimeMs: options.maxTimeMs } : {}),
   };
-  return conformanceReport({ ...options, selection }, results, started, sender.dead, tally.coverage());
+  return conformanceReport({ ...options, selection }, results, started, sender.dead, coverage);
 }
 
 /** The report of a run or a replay: its settings, one result per property, and their sums. */

@@ -79,7 +79,10 @@ describe('a run against the reference mock', () => {
   });
   afterAll(() => server.close());
 
-  const run = (transport: Transport, extra: { runs: number; only: string[]; maxTimeMs?: number }) =>
+  const run = (
+    transport: Transport,
+    extra: { runs: number; only: string[]; maxTimeMs?: number; clock?: () => number; concurrency?: number },
+  ) =>
     runConformance({
       transport,
       baseUrl: server.url,
@@ -117,15 +120,30 @@ describe('a run against the reference mock', () => {
     expect(result?.budgetCut).toEqual({ asked: 200 });
     expect(result?.runs).toBeLessThan(200);
     expect(report.selection).toEqual({ runs: 200, only: ['send-email/valid*'], maxTimeMs: 300 });
-    // A budget spent before a property's first run ends: no runs, neither a failure nor a pass.
-    const spent = await run(slow, {
+    // A tiny budget, on a clock that moves 100 ms per request: the two properties started first
+    // share 1 ms, and the first request of one of them spends it before the other's first case is
+    // judged; each still judges its first case (then stops). The third one's turn comes after the
+    // budget is spent: it is not started at all.
+    let now = 0;
+    const ticking: Transport = (request) => {
+      now += 100;
+      return inner(request);
+    };
+    const spent = await run(ticking, {
       runs: 5,
-      only: ['send-email/valid*', 'send-email/*C-ADDR4*'],
+      only: ['send-email/valid*', 'send-email/*C-ADDR4*', 'send-email/*C-ADDR1*'],
       maxTimeMs: 1,
+      clock: () => now,
+      concurrency: 2,
     });
-    expect(spent.summary).toMatchObject({ failed: 0, passed: 0, notRun: spent.results.length });
-    for (const r of spent.results)
-      expect(r).toMatchObject({ status: 'not-run', runs: 0, budgetCut: { asked: 5 } });
+    expect(spent.summary).toMatchObject({ failed: 0, passed: 2, notRun: 1 });
+    const [first, second, third] = spent.results;
+    for (const started of [first, second]) {
+      expect(started).toMatchObject({ status: 'passed', runs: 1, budgetCut: { asked: 5 } });
+      expect(started?.cases).toBeGreaterThan(0);
+    }
+    expect(third).toMatchObject({ status: 'not-run', runs: 0, cases: 0, budgetCut: { asked: 5 } });
+    expect(spent.coverage.cases).toBe(spent.summary.cases);
     const unbudgeted = await run(inner, { runs: 5, only: ['send-email/valid*'] });
     expect(unbudgeted.results[0]).not.toHaveProperty('budgetCut');
     expect(unbudgeted.selection).toEqual({ runs: 5, only: ['send-email/valid*'] });

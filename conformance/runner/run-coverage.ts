@@ -81,10 +81,11 @@ export class CoverageTally {
     this.#scheduled = false;
     const queued = this.#queue;
     this.#queue = [];
-    for (const c of queued) this.#judge(c);
+    for (const c of queued) this.judge(c);
   }
 
-  #judge(c: ConformanceCase): void {
+  /** Judges and counts a case now (a thread of its own judges every case it gets at once). */
+  judge(c: ConformanceCase): void {
     const { byKey, reachable } = registry();
     this.#cases++;
     const verdict = judgeCase(c);
