@@ -9,7 +9,7 @@ import { isSimulatorAddress } from './mailbox-simulator.ts';
 export type IdentityPolicy = {
   /** The From identity (an address as sent, display name and all) is not verified. */
   unverifiedSender(from: string | undefined): boolean;
-  /** The recipients the sandbox refuses (C-ID2), as sent; empty outside the sandbox. */
+  /** The recipients the sandbox refuses (C-ID2), as sent, in a new array; empty outside the sandbox. */
   unverifiedRecipients(recipients: readonly string[]): string[];
   readonly sandbox: boolean;
   /** Whether anything can fail the check (identities listed, or the sandbox): if not, skip it. */
