@@ -6,8 +6,11 @@
  * The mock is measured twice: with no option set, and with `--identities` and `--max-send-rate`
  * set (every send verified and under the rate, so each still answers 200: the cost of the checks).
  * Targets: mock ≥ 0.5 × bare, mock with options ≥ 0.4 × bare, mock ≥ 5 × Prism, p99 ≤ 10 ms.
+ * Each server's CPU time per answered request (user + system, read from /proc on Linux) is printed
+ * too: on a shared machine the request rates move with the neighbours' load, the CPU cost much less.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +31,8 @@ export type LoadFigures = {
   p50Ms: number;
   non2xx: number;
   errors: number;
+  /** The server process's CPU time (user + system) per answered request; absent where /proc is not. */
+  cpuMicrosPerRequest?: number;
 };
 
 export type MockBenchResult = {
@@ -105,7 +110,29 @@ function freePort(): Promise<number> {
   });
 }
 
-async function load(url: string, body: string, connections: number, seconds: number): Promise<LoadFigures> {
+/** The CPU time a process has used so far (user + system), in µs, from /proc; undefined elsewhere. */
+function cpuMicros(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command's closing paren.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `getconf CLK_TCK`: 100 on every Linux that Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+async function load(
+  url: string,
+  body: string,
+  connections: number,
+  seconds: number,
+  pid: number | undefined,
+): Promise<LoadFigures> {
   const options = {
     url: `${url}${SEND_EMAIL_PATH}`,
     method: 'POST' as const,
@@ -114,13 +141,19 @@ async function load(url: string, body: string, connections: number, seconds: num
     connections,
   };
   await autocannon({ ...options, duration: 1 }); // warm-up: JIT, connection pools
+  const cpuBefore = cpuMicros(pid);
   const result = await autocannon({ ...options, duration: seconds });
+  const cpuAfter = cpuMicros(pid);
+  const answered = result.requests.total;
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p99Ms: result.latency.p99,
     p50Ms: result.latency.p50,
     non2xx: result.non2xx,
     errors: result.errors,
+    ...(cpuBefore !== undefined &&
+      cpuAfter !== undefined &&
+      answered > 0 && { cpuMicrosPerRequest: Number(((cpuAfter - cpuBefore) / answered).toFixed(1)) }),
   };
 }
 
@@ -130,24 +163,26 @@ export async function benchMock(
   const seconds = options.seconds ?? 5;
   const connections = options.connections ?? 10;
   const body = JSON.stringify(validSendEmail());
-  const run = async (start: () => Promise<{ url: string; stop: () => void | Promise<void> }>) => {
+  const run = async (
+    start: () => Promise<{ url: string; pid: number | undefined; stop: () => void | Promise<void> }>,
+  ) => {
     const server = await start();
     try {
-      return await load(server.url, body, connections, seconds);
+      return await load(server.url, body, connections, seconds, server.pid);
     } finally {
       await server.stop();
     }
   };
   const child = (kind: 'bare' | 'mock' | 'mock-options') => async () => {
     const { url, child } = await startChild(kind);
-    return { url, stop: () => void child.kill('SIGTERM') };
+    return { url, pid: child.pid, stop: () => void child.kill('SIGTERM') };
   };
   const bare = await run(child('bare'));
   const mock = await run(child('mock'));
   const mockWithOptions = await run(child('mock-options'));
   const prism = await run(async () => {
     const running = await startPrism({ port: await freePort() });
-    return { url: running.url, stop: () => running.close() };
+    return { url: running.url, pid: running.process.pid, stop: () => running.close() };
   });
   const mockToBare = Number((mock.requestsPerSecond / bare.requestsPerSecond).toFixed(3));
   const mockWithOptionsToBare = Number(
@@ -185,6 +220,12 @@ if (process.argv[1] === thisFile) {
       `mock ${result.mock.requestsPerSecond} req/s = ${result.mockToBare} × bare node:http (${result.bare.requestsPerSecond} req/s), ` +
         `${result.mockToPrism} × Prism (${result.prism.requestsPerSecond} req/s); mock p99 ${result.mock.p99Ms} ms at ${result.connections} connections; ` +
         `with --identities and --max-send-rate ${result.mockWithOptions.requestsPerSecond} req/s = ${result.mockWithOptionsToBare} × bare`,
+    );
+    const cpu = (figures: LoadFigures) =>
+      figures.cpuMicrosPerRequest === undefined ? 'n/a' : `${figures.cpuMicrosPerRequest} µs`;
+    console.log(
+      `server CPU per request: bare ${cpu(result.bare)}, mock ${cpu(result.mock)}, ` +
+        `mock with options ${cpu(result.mockWithOptions)}, Prism ${cpu(result.prism)}`,
     );
     process.exitCode = Object.values(result.targets).every(Boolean) ? 0 : 1;
   }
