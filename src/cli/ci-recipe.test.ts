@@ -121,6 +121,51 @@ describe('CI recipe', () => {
     expect(await readFile(join(run.cwd, 'reports/report.html'), 'utf8')).toContain('<section id="coverage">');
   }, 240_000);
 
+  it("docs/ci.md's shell loop keeps each failing shard's replay file apart", async () => {
+    // A twin that answers 500 to a body that is not JSON: the malformed-JSON property of each
+    // operation fails (C-REQ1), in whichever shards they fall.
+    const parses = (text: string) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const broken = await startMockServer({
+      profile: 'documented',
+      port: 0,
+      wrap: (handle) => async (request) =>
+        parses(await request.clone().text()) ? handle(request) : new Response('{}', { status: 500 }),
+    });
+    try {
+      const run = await bash(await shellRecipe(), { TARGET_URL: broken.url });
+      expect(run.code).toBe(1);
+      const failingShards = new Set<number>();
+      for (let i = 1; i <= 4; i++) {
+        const report = JSON.parse(await readFile(join(run.cwd, `reports/shard-${i}.json`), 'utf8'));
+        const failed = report.results
+          .filter((r: { status: string }) => r.status === 'failed')
+          .map((r: { property: string }) => r.property);
+        const replay = await readFile(join(run.cwd, `reports/replay-${i}.json`), 'utf8').catch(
+          () => undefined,
+        );
+        if (failed.length === 0) {
+          expect(replay).toBeUndefined();
+          continue;
+        }
+        failingShards.add(i);
+        const recorded = JSON.parse(replay ?? '{}').failures.map((f: { property: string }) => f.property);
+        expect(recorded.sort()).toEqual(failed.sort());
+      }
+      expect(failingShards.size).toBeGreaterThan(0);
+      // Nothing is left behind for a later run to mistake for its own.
+      await expect(readFile(join(run.cwd, '.ses-contract/replay.json'))).rejects.toThrow();
+    } finally {
+      await broken.close();
+    }
+  }, 240_000);
+
   it("docs/ci/github-actions.yml's shard and merge steps, for each matrix entry, do the same", async () => {
     const yaml = await readFile(join(root, 'docs/ci/github-actions.yml'), 'utf8');
     const matrix =
