@@ -103,6 +103,8 @@ const PER_ENTRY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['C-BULK3', 'C-BULK
 
 const NO_QUERY = new URLSearchParams();
 
+const NO_IDENTITIES: readonly string[] = Object.freeze([]);
+
 /** `/BulkEmailEntries/<i>/…` → i. */
 function entryIndex(path: string): number | undefined {
   const match = /^\/BulkEmailEntries\/(\d+)(?:\/|$)/.exec(path);
@@ -198,10 +200,9 @@ export function createMockResponder(options: MockOptions): MockResponder {
   });
 
   /** C-ID1 (sender) and C-ID2 (sandbox recipients): the identities that fail, as sent. */
-  function unverified(from: string | undefined, recipients: readonly string[]): string[] {
-    const failing = identities.unverifiedRecipients(recipients);
-    if (identities.unverifiedSender(from) && from !== undefined) failing.unshift(from);
-    return failing;
+  function unverified(from: string | undefined, recipients: readonly string[]): readonly string[] {
+    const refused = identities.unverifiedRecipients(recipients);
+    return identities.unverifiedSender(from) && from !== undefined ? [from, ...refused] : refused;
   }
 
   async function sendEmail(body: unknown): Promise<Accepted | MockResponse> {
@@ -215,7 +216,7 @@ export function createMockResponder(options: MockOptions): MockResponder {
     const summary = summarized instanceof Promise ? await summarized : summarized;
     if (identities.enforced) {
       // Recipients are checked only in the sandbox: outside it, spare building their list.
-      const failing = unverified(summary.from, identities.sandbox ? recipientsOf(summary) : []);
+      const failing = unverified(summary.from, identities.sandbox ? recipientsOf(summary) : NO_IDENTITIES);
       if (failing.length > 0)
         return wire.sesError({ type: 'MessageRejected', message: identities.rejection(failing) });
     }

@@ -9,8 +9,8 @@ import { isSimulatorAddress } from './mailbox-simulator.ts';
 export type IdentityPolicy = {
   /** The From identity (an address as sent, display name and all) is not verified. */
   unverifiedSender(from: string | undefined): boolean;
-  /** The recipients the sandbox refuses (C-ID2), as sent, in a new array; empty outside the sandbox. */
-  unverifiedRecipients(recipients: readonly string[]): string[];
+  /** The recipients the sandbox refuses (C-ID2), as sent; empty outside the sandbox. */
+  unverifiedRecipients(recipients: readonly string[]): readonly string[];
   readonly sandbox: boolean;
   /** Whether anything can fail the check (identities listed, or the sandbox): if not, skip it. */
   readonly enforced: boolean;
@@ -26,6 +26,8 @@ export function addressOf(sent: string): string | undefined {
 }
 
 const REMEMBERED_ADDRESSES = 10_000;
+
+const NONE: readonly string[] = Object.freeze([]);
 
 export function createIdentityPolicy(options: {
   identities?: readonly string[];
@@ -55,7 +57,7 @@ export function createIdentityPolicy(options: {
     enforced: verified !== undefined || sandbox,
     unverifiedSender: (from) => verified !== undefined && (from === undefined || !isVerified(from)),
     unverifiedRecipients: (recipients) =>
-      sandbox ? recipients.filter((r) => !isSimulatorAddress(r) && !isVerified(r)) : [],
+      sandbox ? recipients.filter((r) => !isSimulatorAddress(r) && !isVerified(r)) : NONE,
     rejection: (identities) =>
       `Email address is not verified. The following identities failed the check in region ${region}: ${identities.join(', ')}`,
   };
