@@ -48,7 +48,16 @@ export function liftViolation(inner: Violation, ref: RuleRef): Violation {
 
 /** JSON pointer (RFC 6901) from path segments. */
 export function pointer(...segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  let path = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    // Member names and indexes almost never need escaping: skip the two replacements then.
+    path +=
+      text.includes('~') || text.includes('/')
+        ? `/${text.replaceAll('~', '~0').replaceAll('/', '~1')}`
+        : `/${text}`;
+  }
+  return path;
 }
 
 export function formatViolation(v: Violation): string {

@@ -16,9 +16,10 @@ import { type Violation, violation } from '../violation.ts';
  * label is always an invalid A-label, and that is the one defect to report. A trailing root dot
  * (`example.com.`) is an empty label.
  */
+const NOT_LDH = /[^A-Za-z0-9-]/;
+
 export function checkDomainLabels(domain: string, path: string): Violation[] {
   if (hasNonAscii(domain)) return [];
-  const shown = quoteForMessage(domain);
   const labelsProblems: string[] = [];
   const shapeProblems: string[] = [];
   if (domain.length > 253) shapeProblems.push(`is ${domain.length} octets long; at most 253 are allowed`);
@@ -29,8 +30,13 @@ export function checkDomainLabels(domain: string, path: string): Violation[] {
     labelsProblems.push(`has an empty label: remove the leading, trailing or doubled '.'`);
   for (const label of labels) {
     if (label === '') continue;
+    const bad = label.search(NOT_LDH);
+    const long = label.length > 63;
+    const leadingHyphen = label.startsWith('-');
+    const trailingHyphen = label.endsWith('-') && !isAceLabel(label);
+    // Nearly every label is fine: quote it for a message only when there is one.
+    if (bad === -1 && !long && !leadingHyphen && !trailingHyphen) continue;
     const name = quoteForMessage(label);
-    const bad = label.search(/[^A-Za-z0-9-]/);
     if (bad !== -1) {
       const c = label.charAt(bad);
       labelsProblems.push(
@@ -39,11 +45,9 @@ export function checkDomainLabels(domain: string, path: string): Violation[] {
           : `has the label ${name} with ${quoteForMessage(c)}: labels hold only letters, digits and hyphens`,
       );
     }
-    if (label.length > 63)
-      shapeProblems.push(`has the label ${name} of ${label.length} octets; at most 63 are allowed`);
-    if (label.startsWith('-')) shapeProblems.push(`has the label ${name} that starts with a hyphen`);
-    if (label.endsWith('-') && !isAceLabel(label))
-      shapeProblems.push(`has the label ${name} that ends with a hyphen`);
+    if (long) shapeProblems.push(`has the label ${name} of ${label.length} octets; at most 63 are allowed`);
+    if (leadingHyphen) shapeProblems.push(`has the label ${name} that starts with a hyphen`);
+    if (trailingHyphen) shapeProblems.push(`has the label ${name} that ends with a hyphen`);
   }
   const last = labels.at(-1) ?? '';
   if (labels.length > 1 && /^\d+$/.test(last)) {
@@ -51,6 +55,9 @@ export function checkDomainLabels(domain: string, path: string): Violation[] {
       `has the all-digit top-level label ${quoteForMessage(last)}: use a real top-level domain`,
     );
   }
+  if (labelsProblems.length === 0 && shapeProblems.length === 0) return [];
+  // Quoted only now: nearly every domain has nothing to report.
+  const shown = quoteForMessage(domain);
   return [
     ...labelsProblems.map((problem) => violation('C-ADDR5.labels', path, `the domain ${shown} ${problem}`)),
     ...shapeProblems.map((problem) =>
