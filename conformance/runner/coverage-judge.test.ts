@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validSendBulkEmail } from '../arbitraries/send-bulk-email.ts';
 import { validSendEmail } from '../arbitraries/send-email.ts';
 import { malformedJsonCases, wrongTypeCases } from '../arbitraries/wrong-types.ts';
-import type { ConformanceCase } from '../case.ts';
+import { type ConformanceCase, caseBodyText } from '../case.ts';
 import { coverageJudge, coverageThread, inlineCoverage, THREAD_FROM_CASES } from './coverage-judge.ts';
 
 const FROM = 'sender@example.com';
@@ -33,8 +33,8 @@ describe('coverageThread', () => {
     const inline = inlineCoverage();
     const thread = coverageThread();
     for (const c of cases) {
-      inline.record(c);
-      thread.record(c);
+      inline.record(c, caseBodyText(c));
+      thread.record(c, caseBodyText(c));
     }
     const threaded = await thread.coverage();
     expect(threaded.cases).toBe(cases.length);
@@ -46,15 +46,17 @@ describe('coverageThread', () => {
   it('is used from the size of run where it pays', async () => {
     const small = coverageJudge(THREAD_FROM_CASES - 1);
     const large = coverageJudge(THREAD_FROM_CASES);
-    small.record(cases[0] as ConformanceCase);
-    large.record(cases[0] as ConformanceCase);
+    const c = cases[0] as ConformanceCase;
+    small.record(c, caseBodyText(c));
+    large.record(c, caseBodyText(c));
     expect([small.where, large.where]).toEqual(['inline', 'thread']);
     expect(await large.coverage()).toEqual(await small.coverage());
   });
 
   it('is stopped when the run ends without asking for the coverage', async () => {
     const thread = coverageThread();
-    thread.record(cases[0] as ConformanceCase);
+    const c = cases[0] as ConformanceCase;
+    thread.record(c, caseBodyText(c));
     thread.close();
     await expect(thread.coverage()).rejects.toThrow(/rule-coverage thread failed/);
   });

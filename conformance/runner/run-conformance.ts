@@ -287,9 +287,10 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
           : await runProperty(
               definition,
               options,
-              (c) => {
-                judge.record(c);
-                return sender.send(c);
+              async (c) => {
+                const exchange = await sender.send(c);
+                judge.record(c, exchange.request.body);
+                return exchange;
               },
               () => sender.dead !== undefined,
               shareMs === undefined ? undefined : { shareMs, clock },
