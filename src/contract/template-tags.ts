@@ -3,23 +3,32 @@
  * what kind each tag is and where it starts. Only the Handlebars forms SES's inline templates
  * distinguish are told apart (reference §7.3); anything else inside `{{ }}` is an expression.
  */
+import { boundedMemo } from './bounded-memo.ts';
 
 export type TemplateTag = {
-  kind: 'variable' | 'unsupported' | 'expression';
+  readonly kind: 'variable' | 'unsupported' | 'expression';
   /** The tag as written, shortened for messages. */
-  text: string;
+  readonly text: string;
   /** 1-based position of its first `{` in the field (in UTF-16 units, as JSON strings count). */
-  position: number;
+  readonly position: number;
   /** For variables: the name, `a` or `a.b`. */
-  name?: string;
+  readonly name?: string;
   /** For unsupported tags: what it is, for the message. */
-  what?: string;
+  readonly what?: string;
 };
 
 const SHOWN = 40;
 
-/** Every tag of `text`, in order; a `{{` escaped as `\{{` is text. */
-export function templateTags(text: string): TemplateTag[] {
+/**
+ * Every tag of `text`, in order; a `{{` escaped as `\{{` is text. C-CONT13 and C-CONT14 both read
+ * the tags of each field, so they are remembered per text (shared: never change them).
+ */
+export const templateTags: (text: string) => readonly TemplateTag[] = boundedMemo(tagsOf, {
+  entries: 256,
+  keyLength: 10_000,
+});
+
+function tagsOf(text: string): TemplateTag[] {
   const tags: TemplateTag[] = [];
   for (let at = text.indexOf('{{'); at !== -1; at = text.indexOf('{{', at + 2)) {
     if (at > 0 && text[at - 1] === '\\') continue;

@@ -5,7 +5,7 @@
  */
 
 import punycode from 'punycode/punycode.js';
-import { boundedMemo } from './bounded-memo.ts';
+import { boundedMemo } from '../bounded-memo.ts';
 import { hasNonAscii } from './non-ascii.ts';
 import { quoteForMessage } from './quote-for-message.ts';
 

@@ -2,8 +2,9 @@
  * A bounded memo of pure verdicts about a string (an address, a domain): the violations found,
  * without the JSON pointer, which differs per call and is added on the way out.
  */
+
+import { boundedMemo } from '../bounded-memo.ts';
 import type { Violation } from '../violation.ts';
-import { boundedMemo } from './bounded-memo.ts';
 
 type Problem = Omit<Violation, 'path'>;
 

@@ -4,7 +4,7 @@
  * most expensive step.
  */
 import { toUnicode } from 'tr46';
-import { boundedMemo } from './bounded-memo.ts';
+import { boundedMemo } from '../bounded-memo.ts';
 
 /** Non-transitional, with hyphen, Bidi, joiner and STD3 checks: a label must be valid as it stands. */
 export const UTS46 = {

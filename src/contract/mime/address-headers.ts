@@ -35,11 +35,22 @@ export function headerText(header: MimeHeader): string {
 }
 
 /**
+ * C-MIME4, C-MIME6 and the recipient counts (C-DEST1/2) all read the same To, Cc and From headers of
+ * one parsed message: each is split once. Keyed by the header object, so nothing outlives the message.
+ */
+const split = new WeakMap<MimeHeader, readonly string[]>();
+
+/**
  * The list elements of an address header, as written (display names kept). Group members count,
  * group names do not; an empty element between two commas is kept so the address rules report it.
  */
-export function addressesOf(header: MimeHeader): string[] {
-  return splitAddressList(headerText(header));
+export function addressesOf(header: MimeHeader): readonly string[] {
+  let addresses = split.get(header);
+  if (addresses === undefined) {
+    addresses = splitAddressList(headerText(header));
+    split.set(header, addresses);
+  }
+  return addresses;
 }
 
 /**

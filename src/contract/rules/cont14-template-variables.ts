@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, objectAt, stringAt } from '../json-reading.ts';
+import { takeParsed } from '../template-data-parse.ts';
 import { templateTags } from '../template-tags.ts';
 import { type Violation, violation } from '../violation.ts';
 import { TEMPLATE_FIELDS } from './cont13-inline-template-operations.ts';
@@ -57,12 +58,8 @@ export function checkTemplateVariables(
 /** The data a `TemplateData` string holds, or undefined when it is not a JSON object. */
 export function parseTemplateData(text: string | undefined): JsonObject | undefined {
   if (text === undefined) return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isJsonObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = takeParsed(text);
+  return read.ok && isJsonObject(read.value) ? read.value : undefined;
 }
 
 /**

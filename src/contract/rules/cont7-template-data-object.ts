@@ -1,3 +1,4 @@
+import { parseAndHandOver } from '../template-data-parse.ts';
 import { type Violation, violation } from '../violation.ts';
 
 /**
@@ -6,12 +7,9 @@ import { type Violation, violation } from '../violation.ts';
  */
 export function checkTemplateDataObject(data: string | undefined, path: string): Violation[] {
   if (data === undefined) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch (error) {
-    return [violation('C-CONT7', path, `is not JSON: ${(error as Error).message}`)];
-  }
+  const read = parseAndHandOver(data);
+  if (!read.ok) return [violation('C-CONT7', path, `is not JSON: ${read.error}`)];
+  const parsed = read.value;
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return [];
   const got = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
   return [violation('C-CONT7', path, `must be a JSON object (as a string), got ${got}`)];

@@ -1,9 +1,9 @@
 /**
- * A bounded memo of a pure function of a string. The engine judges the same addresses, domains and
- * labels again and again (a mock sees the same senders, a test run the same few A-labels), so their
- * verdicts are worth keeping; the memo is dropped whole once full, and over-long keys are computed
- * but never kept, so no caller can make it grow without bound. What it hands out is shared between
- * calls: it must not be changed.
+ * A bounded memo of a pure function of a string. The engine reads the same addresses, domains,
+ * A-labels and template texts again and again (a mock sees the same senders, a test run the same
+ * few A-labels), so what it finds is worth keeping; the memo is dropped whole once full, and
+ * over-long keys are computed but never kept, so no caller can make it grow without bound. What it
+ * hands out is shared between calls: it must not be changed.
  */
 export function boundedMemo<T>(
   compute: (key: string) => T,
