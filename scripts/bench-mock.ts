@@ -181,7 +181,16 @@ export async function benchMock(
   };
   const child = (kind: 'bare' | 'mock' | 'mock-options') => async () => {
     const { url, child } = await startChild(kind);
-    return { url, pid: child.pid, stop: () => void child.kill('SIGTERM') };
+    // The next server starts only once this one has exited, so no two ever share the machine.
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return {
+      url,
+      pid: child.pid,
+      stop: async () => {
+        child.kill('SIGTERM');
+        await exited;
+      },
+    };
   };
   const bare = await run(child('bare'));
   const mock = await run(child('mock'));
