@@ -11,13 +11,13 @@ export function boundedMemo<T>(
 ): (key: string) => T {
   const remembered = new Map<string, T>();
   return (key) => {
+    // Not even looked up: hashing a long key costs time, and it is never kept.
+    if (key.length > limits.keyLength) return compute(key);
     const known = remembered.get(key);
     if (known !== undefined) return known;
     const value = compute(key);
-    if (key.length <= limits.keyLength) {
-      if (remembered.size >= limits.entries) remembered.clear();
-      remembered.set(key, value);
-    }
+    if (remembered.size >= limits.entries) remembered.clear();
+    remembered.set(key, value);
     return value;
   };
 }

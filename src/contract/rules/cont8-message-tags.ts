@@ -7,8 +7,10 @@ const SES_NAMES: ReadonlySet<string> = new Set(['ses:feedback-id-a', 'ses:feedba
 /** 256 is OPEN (the model allows it, SES's text says 255): accepted, as the model says. */
 export const MAX_TAG_LENGTH = 256;
 const NAME_CHARACTER = /^[A-Za-z0-9_-]$/;
+const NAME_CHARACTERS = /^[A-Za-z0-9_-]*$/;
 /** `.` and `@` in a value are OPEN: SES's current error text allows them, so they are accepted. */
 const VALUE_CHARACTER = /^[A-Za-z0-9_.@-]$/;
+const VALUE_CHARACTERS = /^[A-Za-z0-9_.@-]*$/;
 
 /**
  * C-CONT8 MUST. Message tags (`EmailTags`, `DefaultEmailTags`, `ReplacementTags`): name and value
@@ -44,7 +46,9 @@ function tagProblem(text: string, member: 'Name' | 'Value'): TagProblem | undefi
   const what = member === 'Name' ? 'a tag name' : 'a tag value';
   if (text === '') return { ref: 'C-CONT8.empty', message: `${what} must not be empty` };
   if (member === 'Name' && SES_NAMES.has(text)) return undefined;
-  const bad = firstNotIn(member === 'Name' ? NAME_CHARACTER : VALUE_CHARACTER, text);
+  // One test of the whole text first: nearly every tag is made of allowed characters only.
+  const allAllowed = (member === 'Name' ? NAME_CHARACTERS : VALUE_CHARACTERS).test(text);
+  const bad = allAllowed ? undefined : firstNotIn(member === 'Name' ? NAME_CHARACTER : VALUE_CHARACTER, text);
   if (bad) {
     const sesName =
       member === 'Name' && text.startsWith('ses:')
@@ -57,7 +61,8 @@ function tagProblem(text: string, member: 'Name' | 'Value'): TagProblem | undefi
       message: `${describeCharacter(bad.character)} at position ${bad.position} is not allowed in ${what}: only ASCII ${allowed}${sesName}`,
     };
   }
-  if ([...text].length > MAX_TAG_LENGTH) {
+  // Characters are counted as code points; there are never more of them than UTF-16 units.
+  if (text.length > MAX_TAG_LENGTH && [...text].length > MAX_TAG_LENGTH) {
     return {
       ref: 'C-CONT8.length',
       message: `${what} is ${[...text].length} characters long; at most 255 are allowed`,
