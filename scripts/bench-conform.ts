@@ -3,7 +3,9 @@
  * - `npm start`'s wall time (the CLI run: both operations, documented profile, 100 runs per
  *   property, the embedded mock in its own process);
  * - the same workload (`CONFORM_DEFAULTS`, fixed seed) against an embedded mock process, in cases
- *   per second, at the default concurrency and at 8;
+ *   per second, at the default concurrency and at 4, with the CPU time each case cost the runner
+ *   (all its threads) and the mock process: on a shared machine the rate swings with the load,
+ *   the CPU per case much less;
  * - autocannon's request rate (valid SendEmail, 10 connections) against that same mock process in
  *   the same run: the ceiling the target sets on this machine. The runner's figure is its cases/s
  *   divided by that rate (issue 12: ≥ 0.10);
@@ -11,6 +13,7 @@
  *   first failure naming its rule, over several seeds.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { BROKEN_SERVERS } from '../conformance/fixtures/broken-servers.ts';
@@ -27,6 +30,10 @@ export type SuiteRun = {
   cases: number;
   casesPerSecond: number;
   failed: number;
+  /** CPU ms per case of this process (main and coverage threads). */
+  runnerCpuMsPerCase: number;
+  /** CPU ms per case of the mock process; absent where `/proc` cannot be read (not Linux). */
+  mockCpuMsPerCase?: number;
 };
 export type DetectionRow = {
   fixture: string;
@@ -50,8 +57,23 @@ export type BenchResult = {
 
 const SEEDS = [1, 2, 3, 4, 5];
 
+/** CPU ms a process has used (user + system), from `/proc/PID/stat`; undefined off Linux. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime, the 12th and 13th,
+    // in clock ticks of 10 ms.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `npm start`'s workload, in process, against `server`. */
 async function suiteRun(server: RunningMockProcess, concurrency: number): Promise<SuiteRun> {
+  const mockBefore = processCpuMs(server.pid);
+  const cpuBefore = process.cpuUsage();
   const report = await runConformance({
     transport: httpTransport(),
     baseUrl: server.url,
@@ -64,8 +86,20 @@ async function suiteRun(server: RunningMockProcess, concurrency: number): Promis
     timeoutMs: CONFORM_DEFAULTS.timeoutMs,
     concurrency,
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  const mockAfter = processCpuMs(server.pid);
   const { cases, durationMs, failed } = report.summary;
-  return { concurrency, durationMs, cases, casesPerSecond: cases / (durationMs / 1000), failed };
+  return {
+    concurrency,
+    durationMs,
+    cases,
+    casesPerSecond: cases / (durationMs / 1000),
+    failed,
+    runnerCpuMsPerCase: (cpu.user + cpu.system) / 1000 / cases,
+    ...(mockBefore !== undefined && mockAfter !== undefined
+      ? { mockCpuMsPerCase: (mockAfter - mockBefore) / cases }
+      : {}),
+  };
 }
 
 /** autocannon's average request rate for a valid SendEmail, after a 1 s warm-up. */
@@ -132,7 +166,8 @@ export async function benchConform(): Promise<BenchResult> {
     // The ceiling before and after the suite, against the same mock process: on a shared machine
     // one measure alone swings by a factor of two.
     const before = await mockRate(server, 5);
-    suite = [await suiteRun(server, CONFORM_DEFAULTS.concurrency), await suiteRun(server, 8)];
+    const other = CONFORM_DEFAULTS.concurrency === 4 ? 8 : 4;
+    suite = [await suiteRun(server, CONFORM_DEFAULTS.concurrency), await suiteRun(server, other)];
     rates = [before, await mockRate(server, 5)];
   } finally {
     await server.close();
@@ -158,7 +193,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   );
   for (const s of result.suite) {
     console.log(
-      `suite vs embedded mock, concurrency ${s.concurrency}: ${s.cases} cases in ${(s.durationMs / 1000).toFixed(1)} s = ${s.casesPerSecond.toFixed(0)} cases/s (${s.failed} failed)`,
+      `suite vs embedded mock, concurrency ${s.concurrency}: ${s.cases} cases in ${(s.durationMs / 1000).toFixed(1)} s = ${s.casesPerSecond.toFixed(0)} cases/s (${s.failed} failed); CPU per case: runner ${s.runnerCpuMsPerCase.toFixed(2)} ms, mock ${s.mockCpuMsPerCase?.toFixed(2) ?? '?'} ms`,
     );
   }
   console.log(
