@@ -20,7 +20,7 @@ describe('checkAddress remembers verdicts per value', () => {
   });
 
   it('stays right past its bound and for values too long to keep', () => {
-    for (let i = 0; i < 2_500; i++) expect(checkAddress(`user${i}@example.com`, '/a')).toEqual([]);
+    for (let i = 0; i < 25_000; i++) expect(checkAddress(`user${i}@example.com`, '/a')).toEqual([]);
     expect(checkAddress('user1@bücher.de', '/b').map((v) => v.rule)).toEqual(['C-ADDR4']);
     const long = `${'"'}${'n'.repeat(600)}" <a@example.com>`;
     expect(checkAddress(long, '/c')).toEqual(checkAddress(long, '/c'));

@@ -47,6 +47,6 @@ function judge(value: string): Violation[] {
 
 /** Every C-ADDR rule of `value`, reported at `path`. Values over 512 characters are never kept. */
 export const checkAddress: (value: string, path: string) => Violation[] = rememberedVerdicts(judge, {
-  entries: 2_000,
+  entries: 10_000,
   keyLength: 512,
 });
