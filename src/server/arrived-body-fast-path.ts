@@ -6,7 +6,7 @@
  *   stream to flowing mode and collecting `data` events until `end` (listeners, closures, a
  *   promise and several ticks per request);
  * - the common answer's headers (JSON with CORS, a shared frozen object) are written from a list
- *   made once, instead of being walked per answer.
+ *   made once, instead of being walked per answer (whichever way its request came in).
  *
  * When the body is not all there (a chunked body, one still on its way, a length over the limit),
  * the fast path declines and the adapter streams the body as usual. Answers are byte for byte the
@@ -24,8 +24,9 @@ const EMPTY_BODY = new Uint8Array(0);
 
 /**
  * Whether the body may be all there once the parser has handled the packet that brought the
- * headers: a declared length within `limit`, not chunked. Node's parser pushes the body bytes of
- * that packet into the request's buffer before the next tick runs; `arrivedBody` checks.
+ * headers: a declared length within `limit`, not chunked. Node's parser holds the tick queue until
+ * it has parsed the whole packet, so by the next tick the body bytes that came with the headers are
+ * in the request's buffer; `arrivedBody` checks that they are all of them.
  */
 export function mayArriveWithHeaders(incoming: IncomingMessage, limit: number): boolean {
   const headers = incoming.headers;
