@@ -14,7 +14,7 @@ import { arrayAt, stringAt } from '../contract/json-reading.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
-import type { CheckResult } from '../contract/validation-options.ts';
+import type { CheckResult, ValidationOptions } from '../contract/validation-options.ts';
 import { formatViolation, type Violation, violation } from '../contract/violation.ts';
 import { type RenderedMessage, renderSendBulkEmail, renderSendEmail } from '../templates/render-request.ts';
 import { createTemplateLibrary, type TemplateLibrary } from '../templates/stored-templates.ts';
@@ -186,12 +186,10 @@ export function createMockResponder(options: MockOptions): MockResponder {
   const randomFailures = createRandomFailures(options.failRate, options.seed);
   // MUST rules always; SHOULD rules only when strict (RULES.md levels). ADVISE never rejects: SES
   // accepts those requests, and the mock keeps the advice on the stored message.
-  const strict = options.strict ?? false;
+  const level: ValidationOptions = { strict: options.strict ?? false };
   const checks = {
-    SendEmail: checkWith(options.validators?.sendEmail, (body) => checkSendEmail(body, { strict })),
-    SendBulkEmail: checkWith(options.validators?.sendBulkEmail, (body) =>
-      checkSendBulkEmail(body, { strict }),
-    ),
+    SendEmail: checkWith(options.validators?.sendEmail, (body) => checkSendEmail(body, level)),
+    SendBulkEmail: checkWith(options.validators?.sendBulkEmail, (body) => checkSendBulkEmail(body, level)),
   };
 
   function withCors(response: MockResponse): MockResponse {
