@@ -43,12 +43,27 @@ export function caseBodyText(c: ConformanceCase): string {
  * HTTP whitespace). Every header is ASCII: bodies carry the Unicode, never headers.
  */
 export function caseHeaders(c: ConformanceCase): Record<string, string> {
-  const contentType = (c.contentType ?? 'application/json').replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  const contentType =
+    c.contentType === undefined ? 'application/json' : c.contentType.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   return { accept: 'application/json', 'content-type': contentType };
 }
 
+/** Operation URLs by base URL: a run asks for the same two thousands of times. */
+const operationUrls = new Map<string, Readonly<Record<Operation, string>>>();
+
 /** The operation's URL under `baseUrl`, keeping a base path (a gateway prefix such as `/prod`). */
 export function operationUrl(baseUrl: string, operation: Operation): string {
-  const url = new URL(baseUrl);
-  return `${url.origin}${url.pathname.replace(/\/$/, '')}${OPERATION_PATHS[operation]}`;
+  let urls = operationUrls.get(baseUrl);
+  if (!urls) {
+    const url = new URL(baseUrl);
+    const base = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+    urls = {
+      'send-email': `${base}${OPERATION_PATHS['send-email']}`,
+      'send-bulk-email': `${base}${OPERATION_PATHS['send-bulk-email']}`,
+    };
+    // Bounded: a process sends to a handful of targets, but a long-lived caller may make many.
+    if (operationUrls.size >= 64) operationUrls.clear();
+    operationUrls.set(baseUrl, urls);
+  }
+  return urls[operation];
 }

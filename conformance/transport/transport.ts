@@ -52,6 +52,20 @@ function headerRecord(headers: Record<string, string | string[] | undefined>): R
 /** Decoded as `Response#text()` does: UTF-8, a leading BOM dropped, bad bytes replaced. */
 const utf8 = new TextDecoder('utf-8');
 
+/** Origin and path of the URLs sent to: a run sends to the same two thousands of times. */
+const targets = new Map<string, { origin: string; path: string }>();
+
+function requestTarget(href: string): { origin: string; path: string } {
+  let target = targets.get(href);
+  if (!target) {
+    const url = new URL(href);
+    target = { origin: url.origin, path: `${url.pathname}${url.search}` };
+    if (targets.size >= 64) targets.clear();
+    targets.set(href, target);
+  }
+  return target;
+}
+
 /**
  * One request through `dispatcher`, with a handler that keeps the answer as plain parts: no
  * response stream per request, which `undici.request` would make.
@@ -63,7 +77,7 @@ function dispatchPlain(dispatcher: Dispatcher, parts: RequestParts): Promise<Pla
       reject(signal.reason);
       return;
     }
-    const url = new URL(parts.url);
+    const url = requestTarget(parts.url);
     let status = 0;
     let headers: Record<string, string> = {};
     let first: Buffer | undefined;
@@ -79,7 +93,7 @@ function dispatchPlain(dispatcher: Dispatcher, parts: RequestParts): Promise<Pla
     dispatcher.dispatch(
       {
         origin: url.origin,
-        path: `${url.pathname}${url.search}`,
+        path: url.path,
         method: parts.method as Dispatcher.HttpMethod,
         headers: parts.headers,
         body: parts.method === 'GET' || parts.method === 'HEAD' ? null : parts.body,
