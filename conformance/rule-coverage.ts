@@ -166,11 +166,31 @@ function rawHeaderKeys(body: unknown): Set<string> {
   }
 }
 
+/** A place read once: its operation, and the raw-message header or the JSON path it names. */
+type PlacePattern = { operation: Operation; header?: string; segments: string[] };
+
+/** Place patterns by place: every valid case of a run is matched against every cell's place. */
+const placePatterns = new Map<string, PlacePattern>();
+
+function placePattern(place: string): PlacePattern {
+  let parsed = placePatterns.get(place);
+  if (!parsed) {
+    const [operation, pattern] = place.split(' ') as [Operation, string];
+    const header = /^\/Content\/Raw\/Data\/header\/(.+)$/.exec(pattern)?.[1]?.toLowerCase();
+    parsed = {
+      operation,
+      ...(header !== undefined ? { header } : {}),
+      segments: pattern === '/' ? [] : pattern.split('/').slice(1),
+    };
+    placePatterns.set(place, parsed);
+  }
+  return parsed;
+}
+
 /** Whether `body` holds a value at a place pattern (`*`: some item of a non-empty array). */
-function holdsValueAt(body: unknown, pattern: string, rawKeys: () => Set<string>): boolean {
-  const header = /^\/Content\/Raw\/Data\/header\/(.+)$/.exec(pattern);
-  if (header) return rawKeys().has((header[1] as string).toLowerCase());
-  const segments = pattern === '/' ? [] : pattern.split('/').slice(1);
+function holdsValueAt(body: unknown, pattern: PlacePattern, rawKeys: () => Set<string>): boolean {
+  if (pattern.header !== undefined) return rawKeys().has(pattern.header);
+  const { segments } = pattern;
   let values: unknown[] = [body];
   for (const segment of segments) {
     values =
@@ -200,8 +220,8 @@ function validCaseReaches(
   body: unknown,
   rawKeys: () => Set<string>,
 ): boolean {
-  const [op, pattern] = cell.place.split(' ') as [Operation, string];
-  if (op !== operation || !holdsValueAt(body, pattern, rawKeys)) return false;
+  const pattern = placePattern(cell.place);
+  if (pattern.operation !== operation || !holdsValueAt(body, pattern, rawKeys)) return false;
   // Recipients are read from the headers only when Destination names none (RULES.md C-DEST2).
   if (cell.place === RAW_DATA_PLACE && HEADER_RECIPIENT_RULES.has(cell.rule))
     return !hasDestinationAddresses(body);
