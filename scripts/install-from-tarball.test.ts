@@ -10,7 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './generated-files.ts';
 
@@ -261,6 +261,24 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
       ),
     ).toEqual([]);
     expect(packedFiles.filter((f) => /fixtures|broken-servers|\.test\./.test(f))).toEqual([]);
+  });
+
+  it('ships every file the README and the shipped docs link to', async () => {
+    const documents = packedFiles.filter((f) => f.endsWith('.md'));
+    expect(documents).toEqual(expect.arrayContaining(['README.md', 'docs/ci.md']));
+    const missing: string[] = [];
+    for (const document of documents) {
+      const text = await readFile(join(ROOT, document), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (!target || /^[a-z]+:/.test(target)) continue;
+        const path = posix.normalize(posix.join(posix.dirname(document), target));
+        const shipped = packedFiles.some(
+          (f) => f === path || f.startsWith(path.endsWith('/') ? path : `${path}/`),
+        );
+        if (!shipped) missing.push(`${document} → ${target}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('installs no build-time tools (tsx, esbuild) as dependencies', () => {

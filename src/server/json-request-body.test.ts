@@ -38,6 +38,11 @@ describe('readJsonBody syntax errors (C-REQ1)', () => {
     ['{"Content": x}', /^the body is not JSON: Unexpected token 'x', .* at line 1, column 13$/],
     ['{\n  "a": 1,\n}', /^the body is not JSON: Expected double-quoted property name at line 3, column 1$/],
     ['   ', /^the body is not JSON: the body is empty$/],
+    // V8 says "after JSON at position 8" here: the position is given once, as line and column.
+    [
+      '{"a":1} x',
+      /^the body is not JSON: Unexpected non-whitespace character after JSON at line 1, column 9$/,
+    ],
   ])('names where %j stops being JSON', (text, expected) => {
     expect(message(text)).toMatch(expected);
   });

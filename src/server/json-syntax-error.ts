@@ -11,7 +11,7 @@
 /** The longest text whose error position is searched for (1 MiB of characters). */
 export const LOCATED_UP_TO = 1 << 20;
 
-const V8_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
+const V8_POSITION = / (?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
 /** Whether the error in `prefix` lies before its end (an error at the end only means "more to come"). */
 function brokenBy(prefix: string): boolean {
