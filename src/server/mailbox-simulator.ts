@@ -37,7 +37,7 @@ type Recipient = { emailAddress: string };
 /** SES event types and their payloads, as event publishing names them. */
 export type MessageEvent =
   | { eventType: 'Send' }
-  | { eventType: 'Delivery'; delivery?: { recipients: string[] } }
+  | { eventType: 'Delivery'; delivery: { recipients: readonly string[] } }
   | {
       eventType: 'Bounce';
       bounce: {
@@ -52,7 +52,7 @@ export type MessageEvent =
     }
   | { eventType: 'Rendering Failure'; failure: { errorMessage: string; templateName?: string } };
 
-const DELIVERED: readonly MessageEvent[] = Object.freeze([{ eventType: 'Send' }, { eventType: 'Delivery' }]);
+const SEND: MessageEvent = Object.freeze({ eventType: 'Send' });
 
 /**
  * The events of a message SES sent to `recipients`: `Send`, then a `Delivery` naming the addresses
@@ -61,15 +61,15 @@ const DELIVERED: readonly MessageEvent[] = Object.freeze([{ eventType: 'Send' },
  * `suppressionlist@`) and a `Complaint`. Without simulator addresses: `Send`, `Delivery`.
  */
 export function deliveryEvents(recipients: readonly string[]): readonly MessageEvent[] {
-  // The common message has no simulator address: answer it without building anything.
-  if (!recipients.some((r) => r.toLowerCase().includes(SIMULATOR_DOMAIN))) return DELIVERED;
+  // The common message has no simulator address: every recipient received it.
+  if (!recipients.some((r) => r.toLowerCase().includes(SIMULATOR_DOMAIN))) return delivered(recipients);
   const outcomes = recipients.map((r) => [r, simulatorOutcome(r)] as const);
-  if (outcomes.every(([, outcome]) => outcome === undefined)) return DELIVERED;
-  const delivered = outcomes.filter(([, o]) => o !== 'bounce' && o !== 'suppressionlist').map(([r]) => r);
+  if (outcomes.every(([, outcome]) => outcome === undefined)) return delivered(recipients);
+  const received = outcomes.filter(([, o]) => o !== 'bounce' && o !== 'suppressionlist').map(([r]) => r);
   const bounced = (kind: SimulatorOutcome) =>
     outcomes.filter(([, o]) => o === kind).map(([r]) => ({ emailAddress: r }));
-  const events: MessageEvent[] = [{ eventType: 'Send' }];
-  if (delivered.length > 0) events.push({ eventType: 'Delivery', delivery: { recipients: delivered } });
+  const events: MessageEvent[] = [SEND];
+  if (received.length > 0) events.push({ eventType: 'Delivery', delivery: { recipients: received } });
   const hard = bounced('bounce');
   if (hard.length > 0) {
     events.push({
@@ -92,4 +92,9 @@ export function deliveryEvents(recipients: readonly string[]): readonly MessageE
     });
   }
   return events;
+}
+
+/** `Send`, then one `Delivery` naming every recipient (SES's `delivery.recipients`). */
+function delivered(recipients: readonly string[]): readonly MessageEvent[] {
+  return [SEND, { eventType: 'Delivery', delivery: { recipients } }];
 }

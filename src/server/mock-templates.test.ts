@@ -73,8 +73,13 @@ describe.each(['documented', 'aws'] as const)('mock with --templates, %s profile
       subject: 'Hi <i>Ann</i>',
       html: '<b>VIP</b> <i>Ann</i>',
       template: { name: 'welcome', data: { name: '<i>Ann</i>', vip: true }, rendering: 'rendered' },
-      events: [{ eventType: 'Send' }, { eventType: 'Delivery' }],
+      events: [{ eventType: 'Send' }, { eventType: 'Delivery', delivery: { recipients: expect.any(Array) } }],
     });
+    expect(message?.events?.[1]).toEqual({
+      eventType: 'Delivery',
+      delivery: { recipients: [...(message?.to ?? []), ...(message?.cc ?? []), ...(message?.bcc ?? [])] },
+    });
+    expect((message?.to ?? []).length).toBeGreaterThan(0);
     const inbox = await (await app.handle(new Request('http://mock.test/_mock'))).text();
     expect(inbox).toContain('<h2 class="subject">Hi &lt;i&gt;Ann&lt;/i&gt;</h2>');
     expect(inbox).toContain('srcdoc="&lt;b&gt;VIP&lt;/b&gt; &lt;i&gt;Ann&lt;/i&gt;"');
