@@ -301,7 +301,7 @@ export const registerConformCommand: RegisterCommand = (program: Command, io, do
     .addOption(
       new Option(
         '--max-time <seconds>',
-        'a time budget for the whole run, shared over the properties; the report names those that ran fewer runs than asked, ' +
+        'a time budget for the whole run in whole seconds, shared over the properties; the report names those that ran fewer runs than asked, ' +
           'and marks "not run" those it stopped before their first case (the run is then incomplete, not conformant; ' +
           'exit 0 if nothing failed, as the budget is your choice)',
       ).argParser(integerIn('--max-time', 1, 86_400)),

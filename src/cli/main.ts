@@ -81,7 +81,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     })
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .hook('preAction', (_program, action) => {
-      command = action.name();
+      // A nested command is named in full (`report merge`), as its own messages name it.
+      const names: string[] = [];
+      for (let at: Command | null = action; at && at !== program; at = at.parent) names.unshift(at.name());
+      command = names.join(' ');
     });
   const done = (result: 0 | 1) => {
     code = result;

@@ -119,6 +119,8 @@ describe('--shard and report merge', () => {
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(message);
+      // Named as its success line names it.
+      expect(run.stderr).toMatch(/^report merge: /);
     }
     const pairs = await cli(['report', 'merge', files[0] as string, '--output', 'a', '--output', 'b']);
     expect(pairs.code).toBe(2);

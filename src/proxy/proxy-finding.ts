@@ -58,7 +58,7 @@ export function countFinding(tally: ProxyTally, finding: ProxyFinding): void {
 /** The table printed when the proxy stops. */
 export function summaryTable(tally: ProxyTally): string {
   const head =
-    `ses-contract proxy: ${tally.requests} requests, ${tally.judged} judged, ${tally.forwarded} forwarded, ` +
+    `ses-contract proxy: ${tally.requests} ${tally.requests === 1 ? 'request' : 'requests'}, ${tally.judged} judged, ${tally.forwarded} forwarded, ` +
     `${tally.rejected} rejected by the proxy, ${tally.targetFailures} target failures\n`;
   if (tally.findings.size === 0) return `${head}no rule broken\n`;
   const rows = [...tally.findings.values()].sort(
