@@ -34,8 +34,21 @@ export const OPERATION_PATHS: Readonly<Record<Operation, string>> = {
   'send-bulk-email': '/v2/email/outbound-bulk-emails',
 };
 
+/**
+ * Body texts of the cases serialized so far: sending a case and handing it to the coverage thread
+ * both need its text, and a case is a value nobody changes once generated (fast-check shrinks it).
+ */
+const bodyTexts = new WeakMap<ConformanceCase, string>();
+
 export function caseBodyText(c: ConformanceCase): string {
-  return c.text ?? JSON.stringify(c.body);
+  if (c.text !== undefined) return c.text;
+  let text = bodyTexts.get(c);
+  if (text === undefined) {
+    text = JSON.stringify(c.body);
+    // `JSON.stringify` of an absent body gives no text: nothing to keep.
+    if (text !== undefined) bodyTexts.set(c, text);
+  }
+  return text;
 }
 
 /**

@@ -1,15 +1,21 @@
 /**
- * A long run judges its cases for the rule coverage in a worker thread: the numbers are the ones
- * the run's own thread would count, and a thread the run never asks (it ended with an error) is
- * stopped.
+ * A long run on a machine with cores to spare judges its cases for the rule coverage in a worker
+ * thread: the numbers are the ones the run's own thread would count, and a thread the run never
+ * asks (it ended with an error) is stopped.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validSendBulkEmail } from '../arbitraries/send-bulk-email.ts';
 import { validSendEmail } from '../arbitraries/send-email.ts';
 import { malformedJsonCases, wrongTypeCases } from '../arbitraries/wrong-types.ts';
-import { type ConformanceCase, caseBodyText } from '../case.ts';
-import { coverageJudge, coverageThread, inlineCoverage, THREAD_FROM_CASES } from './coverage-judge.ts';
+import type { ConformanceCase } from '../case.ts';
+import {
+  coverageJudge,
+  coverageThread,
+  inlineCoverage,
+  THREAD_FROM_CASES,
+  THREAD_FROM_CORES,
+} from './coverage-judge.ts';
 
 const FROM = 'sender@example.com';
 
@@ -33,8 +39,8 @@ describe('coverageThread', () => {
     const inline = inlineCoverage();
     const thread = coverageThread();
     for (const c of cases) {
-      inline.record(c, caseBodyText(c));
-      thread.record(c, caseBodyText(c));
+      inline.record(c);
+      thread.record(c);
     }
     const threaded = await thread.coverage();
     expect(threaded.cases).toBe(cases.length);
@@ -43,20 +49,21 @@ describe('coverageThread', () => {
     expect(threaded).toEqual(await inline.coverage());
   });
 
-  it('is used from the size of run where it pays', async () => {
-    const small = coverageJudge(THREAD_FROM_CASES - 1);
-    const large = coverageJudge(THREAD_FROM_CASES);
+  it('is used for a long run on a machine with a core to spare for it', async () => {
+    const short = coverageJudge(THREAD_FROM_CASES - 1, THREAD_FROM_CORES);
+    const twoCores = coverageJudge(THREAD_FROM_CASES, THREAD_FROM_CORES - 1);
+    const long = coverageJudge(THREAD_FROM_CASES, THREAD_FROM_CORES);
+    expect([short.where, twoCores.where, long.where]).toEqual(['inline', 'inline', 'thread']);
     const c = cases[0] as ConformanceCase;
-    small.record(c, caseBodyText(c));
-    large.record(c, caseBodyText(c));
-    expect([small.where, large.where]).toEqual(['inline', 'thread']);
-    expect(await large.coverage()).toEqual(await small.coverage());
+    short.record(c);
+    long.record(c);
+    expect(await long.coverage()).toEqual(await short.coverage());
   });
 
   it('is stopped when the run ends without asking for the coverage', async () => {
     const thread = coverageThread();
     const c = cases[0] as ConformanceCase;
-    thread.record(c, caseBodyText(c));
+    thread.record(c);
     thread.close();
     await expect(thread.coverage()).rejects.toThrow(/rule-coverage thread failed/);
   });

@@ -1,23 +1,30 @@
 /**
- * Where a run judges its cases for the rule coverage. Judging costs the runner's thread about as
- * much CPU as generating and sending the case, and that thread is what limits a run's rate (the
- * embedded target has a process, and a core, of its own): a long run hands its cases to a worker
- * thread (`coverage-worker-entry.ts`) in batches while the main thread goes on generating and
- * sending. A short run judges them itself: starting the thread (loading the engine again) costs
- * more than it saves under about a thousand cases. The counts are sums over the cases, so which
- * thread judges a case, and when, changes no number.
+ * Where a run judges its cases for the rule coverage. Judging costs the runner's main thread a
+ * third to a quarter of its CPU, and that thread limits a run's rate when there is CPU to spare:
+ * a long run on a machine with three cores or more hands its cases to a worker thread
+ * (`coverage-worker-entry.ts`) in batches while the main thread goes on generating and sending.
+ *
+ * Otherwise the run judges them itself. The thread costs CPU of its own: about a second to start
+ * (a second V8 isolate loading and compiling the engine, from the sources through tsx), and per
+ * case the copy and parse of its body. Measured on 2 cores shared with the embedded mock (`npm
+ * start`'s 5,983 cases): the thread took the main thread from 1.25-1.64 to 0.98-1.44 ms per case
+ * but the runner's total from 1.81-2.38 to 2.28-3.22 ms per case; on 2 cores, where the runner
+ * and the target together use them all, the total decides. Under a thousand cases the start alone
+ * costs more than the thread saves. The counts are sums over the cases, so which thread judges a
+ * case, and when, changes no number.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ConformanceCase } from '../case.ts';
+import { type ConformanceCase, caseBodyText } from '../case.ts';
 import { InternalError } from '../errors.ts';
 import type { SentCase, ToCoverageThread } from './coverage-worker-entry.ts';
 import { CoverageTally, type RunCoverage } from './run-coverage.ts';
 
 export type CoverageJudge = {
   readonly where: 'thread' | 'inline';
-  /** A case the run sent, with its body as sent (`caseBodyText`). */
-  record(c: ConformanceCase, bodyText: string): void;
+  /** A case the run sends (recorded before it goes out, so inline judging overlaps the exchange). */
+  record(c: ConformanceCase): void;
   /** The coverage of every case recorded; call once, when no more cases come. */
   coverage(): Promise<RunCoverage>;
   /** Stops the thread, if any (a run that ends with an error never asks for its coverage). */
@@ -26,9 +33,13 @@ export type CoverageJudge = {
 
 /** Expected cases from which a run judges in a worker thread. */
 export const THREAD_FROM_CASES = 1000;
+/** Cores from which it does: one for the main thread, one for the judge, one for a local target. */
+export const THREAD_FROM_CORES = 3;
 
-export function coverageJudge(expectedCases: number): CoverageJudge {
-  return expectedCases >= THREAD_FROM_CASES ? coverageThread() : inlineCoverage();
+export function coverageJudge(expectedCases: number, cores = availableParallelism()): CoverageJudge {
+  return expectedCases >= THREAD_FROM_CASES && cores >= THREAD_FROM_CORES
+    ? coverageThread()
+    : inlineCoverage();
 }
 
 export function inlineCoverage(): CoverageJudge {
@@ -62,11 +73,12 @@ function startWorker(): Worker {
  * body cost the main thread about a tenth of its time. The parsed text is the body the target
  * read, and the body as generated up to what no rule reads (its objects' prototype).
  */
-function sentCase(c: ConformanceCase, bodyText: string): SentCase {
+function sentCase(c: ConformanceCase): SentCase {
   return {
     operation: c.operation,
     ...(c.contentType !== undefined ? { contentType: c.contentType } : {}),
-    text: bodyText,
+    // Serialized once: by the time a batch goes, sending the case has already made this text.
+    text: caseBodyText(c),
     json: c.text === undefined,
   };
 }
@@ -86,19 +98,19 @@ export function coverageThread(): CoverageJudge {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`it exited with code ${code}`)));
-  let batch: SentCase[] = [];
+  let batch: ConformanceCase[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
     if (batch.length === 0 || failure) return;
-    worker.postMessage({ cases: batch } satisfies ToCoverageThread);
+    worker.postMessage({ cases: batch.map(sentCase) } satisfies ToCoverageThread);
     batch = [];
   };
   return {
     where: 'thread',
-    record(c, bodyText) {
-      batch.push(sentCase(c, bodyText));
+    record(c) {
+      batch.push(c);
       // Each message costs the main thread far more than its bytes (about a millisecond on a busy
       // machine, measured): few large batches, and the thread is never more than one behind.
       if (batch.length >= BATCH_CASES) flush();
