@@ -145,6 +145,7 @@ describe('validation proxy in front of the reference mock', () => {
     expect(refused.status).toBe(400);
     expect(refused.headers['x-amzn-errortype']).toBe('BadRequestException');
     expect(refused.body).toContain('C-ADDR1');
+    expect(refused.headers['access-control-allow-origin']).toBe('*');
     expect(seen).toHaveLength(0);
     expect(findings).toEqual([expect.objectContaining({ rule: 'C-ADDR1', action: 'rejected', status: 400 })]);
     const accepted = await post(p.url, VALID);

@@ -20,7 +20,7 @@ import type { ViolationLevel } from '../contract/violation.ts';
 import { awsWire } from '../server/aws-wire.ts';
 import { documentedWire } from '../server/documented-wire.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../server/mock-responder.ts';
-import type { MockResponse } from '../server/mock-response.ts';
+import { CORS_HEADERS, type MockResponse } from '../server/mock-response.ts';
 import { requestPath } from '../server/request-path.ts';
 import type { WireProfileName } from '../server/wire-profile.ts';
 import { type GatewayFailure, gatewayAnswer } from './gateway-errors.ts';
@@ -131,9 +131,14 @@ function write(response: ServerResponse, status: number, rawHeaders: string[], b
   response.end(body);
 }
 
+/**
+ * The proxy's own answers (a rejection, a failing target) carry the reference mock's CORS headers,
+ * so a frontend that calls the proxy can read why it was refused.
+ */
 function writeOwn(response: ServerResponse, answer: MockResponse, closeAfter: boolean): void {
   const headers: string[] = [];
-  for (const [name, value] of Object.entries(answer.headers)) headers.push(name, value);
+  for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...answer.headers }))
+    headers.push(name, value);
   const body = Buffer.from(answer.body);
   headers.push('content-length', String(body.byteLength));
   if (closeAfter) headers.push('connection', 'close');
