@@ -19,6 +19,7 @@ import {
 import { safeText } from '../../conformance/runner/safe-text.ts';
 import { parseShard, type Shard } from '../../conformance/runner/shard.ts';
 import { runSession, type SessionOptions } from '../../conformance/session.ts';
+import { integerIn } from './integer-option.ts';
 import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
 import {
   collectOutputs,
@@ -74,16 +75,6 @@ export const CONFORM_DEFAULTS = {
   concurrency: 8,
   reporter: 'pretty',
 } as const;
-
-function integerIn(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
-    }
-    return n;
-  };
-}
 
 async function readReplayFile(file: string): Promise<ReplayFile> {
   let text: string;

@@ -2,6 +2,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
 import { startMockServer } from '../server/start-mock-server.ts';
+import { integerIn } from './integer-option.ts';
+import { listenOptions } from './listen-options.ts';
 import type { RegisterCommand } from './main.ts';
 import { loadTemplateDirectory } from './template-directory.ts';
 
@@ -53,34 +55,21 @@ function regionName(value: string): string {
   return value;
 }
 
-function integerIn(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
-    }
-    return n;
-  };
-}
-
 export const registerMockCommand: RegisterCommand = (program: Command, io, done) => {
+  const [port, host, profile] = listenOptions(4010, 'wire format of answers (spec/RULES.md section 1)') as [
+    Option,
+    Option,
+    Option,
+  ];
   program
     .command('mock')
     .description(
       'Run the reference mock of SendEmail / SendBulkEmail: every request is checked against the MUST rules ' +
         '(and the SHOULD rules with --strict), accepted messages are kept in an inbox.',
     )
-    .addOption(
-      new Option('--port <n>', 'TCP port; 0 picks a free one')
-        .default(4010)
-        .argParser(integerIn('--port', 0, 65535)),
-    )
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .addOption(
-      new Option('--profile <name>', 'wire format of answers (spec/RULES.md section 1)')
-        .choices(['documented', 'aws'])
-        .default('documented'),
-    )
+    .addOption(port)
+    .addOption(host)
+    .addOption(profile)
     .addOption(
       new Option('--latency <ms>', 'delay added to every send answer')
         .default(0)

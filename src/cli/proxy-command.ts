@@ -6,6 +6,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
 import { safeText } from '../../conformance/runner/safe-text.ts';
+import { integerIn } from './integer-option.ts';
+import { listenOptions } from './listen-options.ts';
 import type { RegisterCommand } from './main.ts';
 
 type ProxyFlags = {
@@ -18,16 +20,6 @@ type ProxyFlags = {
   log?: string;
   timeout: number;
 };
-
-function integerIn(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
-    }
-    return n;
-  };
-}
 
 function targetUrl(value: string): string {
   let url: URL | undefined;
@@ -56,6 +48,11 @@ function openLog(path: string): Promise<WriteStream> {
 }
 
 export const registerProxyCommand: RegisterCommand = (program: Command, io, done) => {
+  const [port, host, profile] = listenOptions(4011, "the target's wire format (spec/RULES.md section 1)") as [
+    Option,
+    Option,
+    Option,
+  ];
   program
     .command('proxy')
     .description(
@@ -68,17 +65,9 @@ export const registerProxyCommand: RegisterCommand = (program: Command, io, done
       'the implementation, e.g. http://localhost:8005 (a base path is kept)',
       targetUrl,
     )
-    .addOption(
-      new Option('--port <n>', 'TCP port; 0 picks a free one')
-        .default(4011)
-        .argParser(integerIn('--port', 0, 65535)),
-    )
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .addOption(
-      new Option('--profile <name>', "the target's wire format (spec/RULES.md section 1)")
-        .choices(['documented', 'aws'])
-        .default('documented'),
-    )
+    .addOption(port)
+    .addOption(host)
+    .addOption(profile)
     .option('--strict', 'judge SHOULD rules too (without it: MUST rules only, as conform)')
     .option(
       '--reject',
