@@ -3,6 +3,7 @@
  * replay file and sent again. Invalid cases also say which rule they break and which rule ids the
  * rules engine (the oracle) reports for them.
  */
+import { boundedMemo } from '../src/contract/bounded-memo.ts';
 import type { Operation } from '../src/contract/infer-operation.ts';
 import type { RuleId } from '../src/contract/rule-catalog.ts';
 
@@ -61,22 +62,16 @@ export function caseHeaders(c: ConformanceCase): Record<string, string> {
   return { accept: 'application/json', 'content-type': contentType };
 }
 
-/** Operation URLs by base URL: a run asks for the same two thousands of times. */
-const operationUrls = new Map<string, Readonly<Record<Operation, string>>>();
+/** Origin and base path of a base URL: a run asks for it thousands of times. */
+const operationBase = boundedMemo(
+  (baseUrl) => {
+    const url = new URL(baseUrl);
+    return `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+  },
+  { entries: 64, keyLength: 2048 },
+);
 
 /** The operation's URL under `baseUrl`, keeping a base path (a gateway prefix such as `/prod`). */
 export function operationUrl(baseUrl: string, operation: Operation): string {
-  let urls = operationUrls.get(baseUrl);
-  if (!urls) {
-    const url = new URL(baseUrl);
-    const base = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
-    urls = {
-      'send-email': `${base}${OPERATION_PATHS['send-email']}`,
-      'send-bulk-email': `${base}${OPERATION_PATHS['send-bulk-email']}`,
-    };
-    // Bounded: a process sends to a handful of targets, but a long-lived caller may make many.
-    if (operationUrls.size >= 64) operationUrls.clear();
-    operationUrls.set(baseUrl, urls);
-  }
-  return urls[operation];
+  return `${operationBase(baseUrl)}${OPERATION_PATHS[operation]}`;
 }

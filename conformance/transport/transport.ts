@@ -3,7 +3,9 @@
  * The same properties run over HTTP (`httpTransport`), against an in-process app (`app.handle`),
  * or through MSW, because nothing else knows how requests travel.
  */
+
 import type { Dispatcher } from 'undici';
+import { boundedMemo } from '../../src/contract/bounded-memo.ts';
 
 /** A request as plain parts, with the body as text. */
 export type RequestParts = {
@@ -53,18 +55,13 @@ function headerRecord(headers: Record<string, string | string[] | undefined>): R
 const utf8 = new TextDecoder('utf-8');
 
 /** Origin and path of the URLs sent to: a run sends to the same two thousands of times. */
-const targets = new Map<string, { origin: string; path: string }>();
-
-function requestTarget(href: string): { origin: string; path: string } {
-  let target = targets.get(href);
-  if (!target) {
+const requestTarget = boundedMemo(
+  (href) => {
     const url = new URL(href);
-    target = { origin: url.origin, path: `${url.pathname}${url.search}` };
-    if (targets.size >= 64) targets.clear();
-    targets.set(href, target);
-  }
-  return target;
-}
+    return { origin: url.origin, path: `${url.pathname}${url.search}` };
+  },
+  { entries: 64, keyLength: 8192 },
+);
 
 /**
  * One request through `dispatcher`, with a handler that keeps the answer as plain parts: no

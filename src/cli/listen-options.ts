@@ -5,7 +5,11 @@
 import { Option } from 'commander';
 import { integerIn } from './integer-option.ts';
 
-export function listenOptions(defaultPort: number, profileDescription: string): Option[] {
+/** `[--port, --host, --profile]`, in the order `--help` lists them. */
+export function listenOptions(
+  defaultPort: number,
+  profileDescription: string,
+): [port: Option, host: Option, profile: Option] {
   return [
     new Option('--port <n>', 'TCP port; 0 picks a free one')
       .default(defaultPort)

@@ -56,11 +56,7 @@ function regionName(value: string): string {
 }
 
 export const registerMockCommand: RegisterCommand = (program: Command, io, done) => {
-  const [port, host, profile] = listenOptions(4010, 'wire format of answers (spec/RULES.md section 1)') as [
-    Option,
-    Option,
-    Option,
-  ];
+  const [port, host, profile] = listenOptions(4010, 'wire format of answers (spec/RULES.md section 1)');
   program
     .command('mock')
     .description(

@@ -48,11 +48,7 @@ function openLog(path: string): Promise<WriteStream> {
 }
 
 export const registerProxyCommand: RegisterCommand = (program: Command, io, done) => {
-  const [port, host, profile] = listenOptions(4011, "the target's wire format (spec/RULES.md section 1)") as [
-    Option,
-    Option,
-    Option,
-  ];
+  const [port, host, profile] = listenOptions(4011, "the target's wire format (spec/RULES.md section 1)");
   program
     .command('proxy')
     .description(
