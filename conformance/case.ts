@@ -9,8 +9,6 @@ import type { RuleId } from '../src/contract/rule-catalog.ts';
 
 export type { Operation };
 
-export const OPERATIONS: readonly Operation[] = ['send-email', 'send-bulk-email'];
-
 export type ConformanceCase = {
   operation: Operation;
   /** The JSON body; ignored when `text` is given. */

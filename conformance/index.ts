@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import type { RuleId } from '../src/contract/rule-catalog.ts';
-import type { WireProfile } from '../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../src/contract/schema/spec-documents.ts';
 import type { ConformanceCase, Operation } from './case.ts';
 import type { PropertyContext } from './properties/property.ts';
 import { parseOnly } from './runner/property-filter.ts';
@@ -42,7 +42,7 @@ export type ConformancePropertiesOptions = {
   baseUrl: string;
   /** Default: real HTTP (`fetch`). Pass `app.handle` to test in process. */
   transport?: Transport;
-  profile?: WireProfile;
+  profile?: WireProfileName;
   strict?: boolean;
   from?: string;
   /** Globs over property names and rule ids, as `--only`. */

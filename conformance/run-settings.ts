@@ -2,10 +2,10 @@
  * What decides a conformance run's cases and how they are judged: said once, and shared by the
  * session's options, the replay file that records a run and the replay commands printed for it.
  */
-import type { WireProfile } from '../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../src/contract/schema/spec-documents.ts';
 
 export type RunSettings = {
-  profile: WireProfile;
+  profile: WireProfileName;
   strict: boolean;
   from: string;
   seed: number;

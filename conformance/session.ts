@@ -5,7 +5,7 @@
  * outcome to output and an exit code. The SigV4 transport and the embedded reference mock are
  * imported only when a session needs them, so code that never signs never loads @smithy/*.
  */
-import type { WireProfile } from '../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../src/contract/schema/spec-documents.ts';
 import { validateSendEmail } from '../src/contract/validate-send-email.ts';
 import { OPERATION_PATHS } from './case.ts';
 import { InternalError, TargetUnreachableError, UsageError } from './errors.ts';
@@ -170,7 +170,7 @@ async function unreachable(
 }
 
 /** A strict run meets a strict mock: the reference refuses SHOULD breaches only when told to. */
-async function startEmbeddedMock(profile: WireProfile, strict: boolean) {
+async function startEmbeddedMock(profile: WireProfileName, strict: boolean) {
   const { startMockProcess } = await import('../src/server/start-mock-process.ts');
   try {
     return await startMockProcess({ profile, strict, port: 0 });

@@ -3,20 +3,20 @@
  * response bodies are judged with the spec's own schemas, never a second hand-written one.
  */
 import { specSchema } from '../../src/contract/schema/spec-ajv.ts';
-import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
 import type { Operation } from '../case.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import { citedRules, type Problem, received } from './problem.ts';
 
-export type AcceptedContext = { profile: WireProfile; operation: Operation; entries?: number };
+export type AcceptedContext = { profile: WireProfileName; operation: Operation; entries?: number };
 
-function schemaErrors(profile: WireProfile, name: string, value: unknown): string | undefined {
+function schemaErrors(profile: WireProfileName, name: string, value: unknown): string | undefined {
   const validate = specSchema(profile, name);
   if (validate(value)) return undefined;
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
 }
 
-export function successRule(profile: WireProfile, operation: Operation): 'C-W1' | 'C-A1' | 'C-A2' {
+export function successRule(profile: WireProfileName, operation: Operation): 'C-W1' | 'C-A1' | 'C-A2' {
   if (profile === 'documented') return 'C-W1';
   return operation === 'send-email' ? 'C-A1' : 'C-A2';
 }
@@ -73,7 +73,7 @@ export function judgeAccepted(exchange: Exchange, context: AcceptedContext): Pro
 }
 
 /** The ids an accepted answer hands out (C-W4 / C-A4). */
-export function acceptedIds(exchange: Exchange, profile: WireProfile): string[] {
+export function acceptedIds(exchange: Exchange, profile: WireProfileName): string[] {
   const json = exchange.response?.json as Record<string, unknown> | undefined;
   if (!json) return [];
   if (profile === 'documented') {

@@ -6,12 +6,12 @@
  */
 import type { RuleId } from '../../src/contract/rule-catalog.ts';
 import { specSchema } from '../../src/contract/schema/spec-ajv.ts';
-import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import { type Problem, received } from './problem.ts';
 
 export type RejectedContext = {
-  profile: WireProfile;
+  profile: WireProfileName;
   /** The rule the request breaks: an accepting answer is reported under it. */
   breaks: RuleId;
   /** Statuses allowed besides 400 (413 for C-MIME9, 415 for a wrong media type). */

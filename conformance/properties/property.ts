@@ -5,13 +5,13 @@
  */
 import type fc from 'fast-check';
 import type { RuleId } from '../../src/contract/rule-catalog.ts';
-import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
 import type { ConformanceCase, Operation } from '../case.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { Problem } from './problem.ts';
 
 export type PropertyContext = {
-  profile: WireProfile;
+  profile: WireProfileName;
   strict: boolean;
   from: string;
   send(c: ConformanceCase): Promise<Exchange>;
@@ -32,7 +32,7 @@ export type PropertyDefinition<T = unknown> = {
 };
 
 export type PropertyOptions = {
-  profile: WireProfile;
+  profile: WireProfileName;
   strict: boolean;
   from: string;
   /** An identity the target has not verified (`--unverified-from`, C-ID1). */

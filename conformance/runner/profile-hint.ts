@@ -5,16 +5,19 @@
  * report says which `--profile` the target looks like.
  */
 import { specSchema } from '../../src/contract/schema/spec-ajv.ts';
-import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
 import type { ConformanceReport } from './run-conformance.ts';
 
-const ERROR_SCHEMA: Readonly<Record<WireProfile, string>> = { documented: 'ErrorEnvelope', aws: 'AwsError' };
+const ERROR_SCHEMA: Readonly<Record<WireProfileName, string>> = {
+  documented: 'ErrorEnvelope',
+  aws: 'AwsError',
+};
 
-const fits = (profile: WireProfile, json: unknown) => specSchema(profile, ERROR_SCHEMA[profile])(json);
+const fits = (profile: WireProfileName, json: unknown) => specSchema(profile, ERROR_SCHEMA[profile])(json);
 
 /** The profile the target seems to speak instead of the report's, or undefined. */
-export function profileHint(report: ConformanceReport): WireProfile | undefined {
-  const other: WireProfile = report.profile === 'documented' ? 'aws' : 'documented';
+export function profileHint(report: ConformanceReport): WireProfileName | undefined {
+  const other: WireProfileName = report.profile === 'documented' ? 'aws' : 'documented';
   const invalid = report.results.filter((r) => r.property.includes('/invalid-'));
   const otherShaped = invalid.filter((r) => {
     const json = r.failure?.exchange.response?.json;
@@ -23,7 +26,7 @@ export function profileHint(report: ConformanceReport): WireProfile | undefined 
   return invalid.length > 0 && otherShaped.length * 2 > invalid.length ? other : undefined;
 }
 
-export function profileHintLine(other: WireProfile): string {
+export function profileHintLine(other: WireProfileName): string {
   return (
     `most invalid-request properties failed on ${other}-profile error bodies; ` +
     `if the target speaks the ${other} wire format, run again with --profile ${other}.`

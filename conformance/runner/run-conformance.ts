@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { RuleId } from '../../src/contract/rule-catalog.ts';
-import type { WireProfile } from '../../src/contract/schema/spec-documents.ts';
+import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
 import type { ConformanceCase, Operation } from '../case.ts';
 import { InternalError } from '../errors.ts';
 import { propertyDefinitions } from '../properties/catalog.ts';
@@ -25,7 +25,7 @@ import { type TimeBudget, timeBudget } from './time-budget.ts';
 export type RunOptions = {
   transport: Transport;
   baseUrl: string;
-  profile: WireProfile;
+  profile: WireProfileName;
   strict: boolean;
   from: string;
   /** Identities the target lacks: each adds its property (C-ID1, C-ID2). */
@@ -85,7 +85,7 @@ export type PropertyResult = {
 export type RunSelection = { runs: number; only: readonly string[]; maxTimeMs?: number };
 
 export type ConformanceReport = {
-  profile: WireProfile;
+  profile: WireProfileName;
   baseUrl: string;
   seed: number;
   strict: boolean;

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
-import { inferOperation, type Operation } from '../contract/infer-operation.ts';
+import { inferOperation, OPERATIONS, type Operation } from '../contract/infer-operation.ts';
 import { isJsonObject } from '../contract/json-reading.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
@@ -19,8 +19,6 @@ import { type CliIo, EXIT_CODES_HELP, type RegisterCommand } from './main.ts';
 type ValidateFlags = { operation?: Operation; strict?: boolean; json?: boolean };
 
 export type Input = { name: string; bytes: Uint8Array };
-
-const OPERATIONS: readonly Operation[] = ['send-email', 'send-bulk-email'];
 
 async function readStdin(io: CliIo): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -3,6 +3,8 @@ import { isJsonObject } from './json-reading.ts';
 
 export type Operation = 'send-email' | 'send-bulk-email';
 
+export const OPERATIONS: readonly Operation[] = ['send-email', 'send-bulk-email'];
+
 export function inferOperation(body: unknown): Operation {
   if (
     isJsonObject(body) &&

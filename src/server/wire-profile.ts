@@ -2,11 +2,12 @@
  * A wire profile (spec/RULES.md section 1): how accepted and rejected requests look on the wire.
  * The mock decides *what* happened; a profile decides *how it is written*.
  */
+import type { WireProfileName } from '../contract/schema/spec-documents.ts';
 import type { Violation } from '../contract/violation.ts';
 import type { MockResponse } from './mock-response.ts';
 import type { SesError } from './ses-errors.ts';
 
-export type WireProfileName = 'documented' | 'aws';
+export type { WireProfileName };
 
 /** Outcome of one SendBulkEmail entry (C-A2, C-A5). */
 export type BulkEntryOutcome =

@@ -6,10 +6,10 @@
 import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { SPEC_DOCUMENTS, type WireProfile } from './spec-documents.ts';
+import { SPEC_DOCUMENTS, type WireProfileName } from './spec-documents.ts';
 
 let ajv: Ajv2020 | undefined;
-const compiled = new Map<WireProfile, Map<string, ValidateFunction>>();
+const compiled = new Map<WireProfileName, Map<string, ValidateFunction>>();
 
 function specAjv(): Ajv2020 {
   if (ajv) return ajv;
@@ -36,7 +36,7 @@ function specAjv(): Ajv2020 {
 }
 
 /** The compiled validator of `components.schemas[name]` in the profile's document. */
-export function specSchema(profile: WireProfile, name: string): ValidateFunction {
+export function specSchema(profile: WireProfileName, name: string): ValidateFunction {
   // Keyed by profile, then name: building the `$ref` string on every validation cost more than the lookup.
   let ofProfile = compiled.get(profile);
   if (!ofProfile) {

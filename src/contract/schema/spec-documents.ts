@@ -5,8 +5,8 @@
 import aws from '../../../generated/sesv2.aws.openapi.json' with { type: 'json' };
 import documented from '../../../generated/sesv2.documented.openapi.json' with { type: 'json' };
 
-export type WireProfile = 'documented' | 'aws';
+export type WireProfileName = 'documented' | 'aws';
 
-export const WIRE_PROFILES: readonly WireProfile[] = ['documented', 'aws'];
+export const WIRE_PROFILES: readonly WireProfileName[] = ['documented', 'aws'];
 
-export const SPEC_DOCUMENTS: Readonly<Record<WireProfile, object>> = { documented, aws };
+export const SPEC_DOCUMENTS: Readonly<Record<WireProfileName, object>> = { documented, aws };
