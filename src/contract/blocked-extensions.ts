@@ -1,7 +1,7 @@
 /**
  * The attachment extensions SES rejects (reference R22, "Unsupported attachment types" in the SES
  * developer guide). Shared by the raw MIME rule (C-MIME8) and the Simple/Template `Attachments` rule
- * (C-CONT5), so both judge a file name the same way.
+ * (C-CONT5), so both check a file name the same way.
  */
 // Copied as written in R22, so the two can be compared by eye.
 const R22 =

@@ -1,5 +1,5 @@
 /**
- * The engine's verdicts on the inputs of issue 13's "done when" list that are not address rules,
+ * The engine's results on the inputs of issue 13's "done when" list that are not address rules,
  * through the public entry points (checkSendEmail / checkSendBulkEmail), both levels of strictness.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ const raw = (mime: string, extra: Record<string, unknown> = {}) => ({
 const addresses = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);
 
-describe('issue 13: verdicts of the revised non-address rules', () => {
+describe('issue 13: results of the revised non-address rules', () => {
   it('an inline bulk template whose Html holds {{#if name}}Hi{{/if}} breaks C-CONT13', () => {
     const body = {
       FromEmailAddress: 's@example.com',

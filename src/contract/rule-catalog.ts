@@ -18,5 +18,5 @@ export {
 
 import type { RuleId } from './rule-registry.ts';
 
-/** Rules a request can break (sections 2–7); the wire rules (C-W…, C-A…) judge responses. */
+/** Rules a request can break (sections 2–7); the wire rules (C-W…, C-A…) check responses. */
 export type RequestRuleId = Exclude<RuleId, `C-W${string}` | `C-A${string}` | `C-ID${string}`>;

@@ -22,7 +22,7 @@ export type Clause = {
   readonly evidence: readonly Evidence[];
   /** What breaks this clause, in a few words. */
   readonly text: string;
-  /** Where a request can break it; empty for wire rules (they judge responses) and OPEN clauses. */
+  /** Where a request can break it; empty for wire rules (they check responses) and OPEN clauses. */
   readonly places: readonly Place[];
 };
 

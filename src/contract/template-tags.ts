@@ -21,7 +21,7 @@ const SHOWN = 40;
 
 /**
  * Every tag of `text`, in order; a `{{` escaped as `\{{` is text. C-CONT13 and C-CONT14 both read
- * the tags of each field, so they are remembered per text (shared: never change them).
+ * the tags of each field, so they are cached per text (shared: never change them).
  */
 export const templateTags: (text: string) => readonly TemplateTag[] = boundedMemo(tagsOf, {
   entries: 256,

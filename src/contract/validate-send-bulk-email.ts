@@ -1,5 +1,5 @@
 /** Does a SendBulkEmail body keep the contract? Same engine as SendEmail, plus section 7. */
-import { liftEntryViolation } from './bulk-entry-lifting.ts';
+import { reportUnderBulkRule } from './bulk-entry-reporting.ts';
 import { checkTemplate } from './email-content.ts';
 import { itemsAt, objectAt, stringAt } from './json-reading.ts';
 import { checkEntryDestination } from './rules/bulk3-entry-destinations.ts';
@@ -30,7 +30,7 @@ export function checkSendBulkEmail(body: unknown, options: ValidationOptions = {
   ]);
   return finishCheck(
     [
-      ...schemaViolations('SendBulkEmailRequest', body).map(liftEntryViolation),
+      ...schemaViolations('SendBulkEmailRequest', body).map(reportUnderBulkRule),
       ...checkFromAddressPresent(body, 'send-bulk-email'),
       ...checkSenderAddresses(body),
       ...checkMessageTags(body, '', 'DefaultEmailTags'),

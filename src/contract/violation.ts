@@ -31,9 +31,9 @@ export function violation(ref: RuleRef, path: string, message: string, cause?: R
 
 /**
  * Reports `inner` under `ref`, keeping the original rule and clause as the cause. The level is the
- * inner one's: lifting never raises a SHOULD or an ADVISE to a MUST.
+ * inner one's: reporting under another rule never raises a SHOULD or an ADVISE to a MUST.
  */
-export function liftViolation(inner: Violation, ref: RuleRef): Violation {
+export function reportUnder(inner: Violation, ref: RuleRef): Violation {
   const { rule, clause } = resolveRuleRef(ref);
   return {
     rule,

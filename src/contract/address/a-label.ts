@@ -28,7 +28,7 @@ export function isAceLabel(label: string): boolean {
 /**
  * Decodes `label` (which starts with `xn--`, any case) and checks that it encodes back to itself.
  * C-ADDR6 and C-ADDR7 both ask, and a run sees few distinct A-labels among many domains, so the
- * answer is remembered per label (shared: never change it).
+ * answer is cached per label (shared: never change it).
  */
 export const decodeALabel: (label: string) => ALabelDecoding = boundedMemo(decode, {
   entries: 1_000,

@@ -26,7 +26,7 @@ const DOMAINS = [
   `${'a'.repeat(70)}.${'b'.repeat(200)}.com`,
 ];
 
-describe('domainViolations (C-ADDR4–7, remembered per domain)', () => {
+describe('domainViolations (C-ADDR4–7, cached per domain)', () => {
   it.each(DOMAINS)('equals the four rules for %j, on first and repeated calls, at each path', (domain) => {
     expect(domainViolations(domain, '/A')).toStrictEqual(uncached(domain, '/A'));
     expect(domainViolations(domain, '/B/0')).toStrictEqual(uncached(domain, '/B/0'));

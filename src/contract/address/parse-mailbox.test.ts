@@ -40,7 +40,7 @@ describe('parseMailbox: values that are one mailbox', () => {
         addrSpec: 'j@example.com',
       },
     ],
-    // The parser locates pieces; what is inside them is for C-ADDR2/4/5/8 to judge.
+    // The parser locates pieces; what is inside them is for C-ADDR2/4/5/8 to check.
     ['bücher@example.com', { localPart: 'bücher', domain: 'example.com', addrSpec: 'bücher@example.com' }],
     ['a..b@bücher.de', { localPart: 'a..b', domain: 'bücher.de', addrSpec: 'a..b@bücher.de' }],
     ['Jürgen <j@-x.com>', { displayName: 'Jürgen', localPart: 'j', domain: '-x.com', addrSpec: 'j@-x.com' }],

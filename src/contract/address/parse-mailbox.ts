@@ -3,7 +3,7 @@
  * name-addr `display-name <local@domain>`.
  *
  * The parser only settles the form of the whole (C-ADDR1.syntax): where the display name, the local
- * part and the domain are. It does not judge what is inside each piece; C-ADDR2 (local part),
+ * part and the domain are. It does not check what is inside each piece; C-ADDR2 (local part),
  * C-ADDR4–7 (domain) and C-ADDR8 (display name) do. So `bücher@example.com` and `a..b@example.com`
  * parse, and one defect ends up under exactly one rule id. CR, LF and NUL are the caller's to
  * report (C-ADDR1.control) and to read as spaces first, as SES's parser does.

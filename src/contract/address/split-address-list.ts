@@ -1,6 +1,6 @@
 /**
  * Splits an RFC 5322 address-list (§3.4), the value of a MIME `To`/`Cc`/`Bcc`/`Reply-To`/`From`
- * header, into the text of its mailboxes, for `parseMailbox` to judge one by one.
+ * header, into the text of its mailboxes, for `parseMailbox` to check one by one.
  *
  * - Folding (CRLF followed by a space or tab) is undone first; any other CR or LF stays in its
  *   element, so C-ADDR1 reports it.
@@ -47,7 +47,7 @@ export function splitAddressList(headerValue: string): string[] {
     } else if (c === '>') {
       if (angleDepth > 0) angleDepth--;
     } else if (angleDepth > 0) {
-      // Inside angle brackets a ':' is a source route, not a group: parseMailbox judges it.
+      // Inside angle brackets a ':' is a source route, not a group: parseMailbox checks it.
     } else if (c === ',') {
       push(i);
       start = i + 1;

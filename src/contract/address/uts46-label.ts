@@ -1,5 +1,5 @@
 /**
- * UTS-46 validation (IDNA2008, as tr46 implements it) of one A-label, for C-ADDR7, remembered per
+ * UTS-46 validation (IDNA2008, as tr46 implements it) of one A-label, for C-ADDR7, cached per
  * label: a run sees few distinct A-labels among many distinct domains, and tr46 is the engine's
  * most expensive step.
  */
@@ -26,7 +26,7 @@ export type Uts46Label =
       readonly rightToLeft: boolean;
     };
 
-function judge(label: string): Uts46Label {
+function check(label: string): Uts46Label {
   if (toUnicode(label, UTS46).error) return { valid: false };
   // Asked of tr46 rather than of a table of our own: in a Bidi domain every label must start with a
   // left-to-right or right-to-left letter (RFC 5893 rule 1), so a label '0' next to this valid one
@@ -34,8 +34,8 @@ function judge(label: string): Uts46Label {
   return { valid: true, rightToLeft: toUnicode(`0.${label}`, UTS46).error };
 }
 
-/** The UTS-46 verdict of `label`, an A-label (shared: never change it). */
-export const uts46Label: (label: string) => Uts46Label = boundedMemo(judge, {
+/** The UTS-46 result of `label`, an A-label (shared: never change it). */
+export const uts46Label: (label: string) => Uts46Label = boundedMemo(check, {
   entries: 1_000,
   keyLength: 63,
 });

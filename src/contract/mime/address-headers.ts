@@ -1,13 +1,13 @@
 /**
  * The address headers of a raw message (RULES.md section 2 lists them) and how their values are read:
- * split at top-level commas by the address module, each address then judged by `checkAddress`.
+ * split at top-level commas by the address module, each address then checked by `checkAddress`.
  * A value with 8-bit octets is read as UTF-8, so a raw `bücher.de` reaches the address rules as the
  * Unicode it stands for and fails the rule that names the defect (C-ADDR4), not a generic one, and
  * a raw `Zoë` display name gets the same C-ADDR8 advice as in a JSON field (RULES.md section 10).
  */
 import { checkAddress } from '../address/check-address.ts';
 import { splitAddressList } from '../address/parse-mailbox.ts';
-import { liftViolation, type Violation, violation } from '../violation.ts';
+import { reportUnder, type Violation, violation } from '../violation.ts';
 import type { MimeEntity, MimeHeader } from './mime-entity.ts';
 
 export const ADDRESS_HEADER_KEYS: ReadonlySet<string> = new Set([
@@ -54,8 +54,8 @@ export function addressesOf(header: MimeHeader): readonly string[] {
 }
 
 /**
- * Section 2 violations of one address header, under the address rules' own ids (the caller lifts
- * them). An empty value is allowed only in `Bcc` (RFC 5322 §3.6.3); an empty group such as
+ * Section 2 violations of one address header, under the address rules' own ids (the caller reports
+ * them under C-MIME4 or C-MIME6). An empty value is allowed only in `Bcc` (RFC 5322 §3.6.3); an empty group such as
  * `undisclosed-recipients:;` is allowed anywhere a list is.
  */
 export function addressHeaderViolations(header: MimeHeader, path: string): Violation[] {
@@ -77,10 +77,10 @@ export function recipientsOf(root: MimeEntity): string[] {
 
 /**
  * Reports an address-rule violation under the MIME rule for its header (C-MIME4 for From, C-MIME6 for
- * the rest), the address rule and clause kept as the cause. Only MUST-level defects are lifted: a
+ * the rest), the address rule and clause kept as the cause. Only MUST-level defects are reported so: a
  * SHOULD (C-ADDR3, C-ADDR5.label-shape, C-ADDR6, C-ADDR7) keeps its own id, or a `--strict`-only
  * defect would fail the default run, and advice (C-ADDR8) keeps its own id and level.
  */
-export function liftAddressViolation(inner: Violation, rule: 'C-MIME4' | 'C-MIME6'): Violation {
-  return inner.level === 'MUST' ? liftViolation(inner, `${rule}.address`) : inner;
+export function reportUnderHeaderRule(inner: Violation, rule: 'C-MIME4' | 'C-MIME6'): Violation {
+  return inner.level === 'MUST' ? reportUnder(inner, `${rule}.address`) : inner;
 }

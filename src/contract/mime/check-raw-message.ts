@@ -1,6 +1,6 @@
 /**
  * The raw MIME rules (RULES.md section 5) over `Content.Raw.Data`. Order matters only at the start:
- * the size is judged on the text alone (an oversized message is never decoded), then the base64;
+ * the size is checked on the text alone (an oversized message is never decoded), then the base64;
  * either failure stops the check, since nothing after it could be read. The remaining rules each look
  * at one kind of defect, so a defect yields one rule id.
  *
@@ -53,7 +53,7 @@ const MESSAGE_RULES: ReadonlyArray<(message: RawMessage) => Violation[]> = [
   checkContentTypeSyntax,
 ];
 
-/** Judges `data`, the base64 text of `Content.Raw.Data`, found at JSON pointer `path`. */
+/** Checks `data`, the base64 text of `Content.Raw.Data`, found at JSON pointer `path`. */
 export function checkRawMessage(data: string, path: string): RawMessageReport {
   const unreadable = [...checkRawDataSize(data, path)];
   if (unreadable.length === 0) unreadable.push(...checkRawDataBase64(data, path));

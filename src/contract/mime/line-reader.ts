@@ -1,7 +1,7 @@
 /**
  * Walks a decoded message line by line without copying it: each step exposes the octet range of one
  * line. Lines end at LF; a CR right before the LF belongs to the line ending, so CRLF and bare-LF
- * messages split alike (C-MIME10 judges the endings, not the splitting). A CR not followed by LF is an
+ * messages split alike (C-MIME10 checks the endings, not the splitting). A CR not followed by LF is an
  * ordinary octet of its line, as in most MIME parsers.
  */
 export class LineReader {

@@ -1,5 +1,5 @@
 /**
- * What the structure parser learns about a decoded raw message: facts only, no verdicts. The rules
+ * What the structure parser learns about a decoded raw message: facts only, no violations. The rules
  * (src/contract/rules/mime*.ts) turn these facts into violations.
  */
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../examples/example-catalog.ts';
 import { checkRawMessage } from './check-raw-message.ts';
 
-/** The raw MIME part of the example catalog, judged by the MIME rules alone. */
+/** The raw MIME part of the example catalog, checked by the MIME rules alone. */
 const examples = loadExamples().filter(
   (e) => e.name.startsWith('valid/raw-') || e.label.startsWith('C-MIME'),
 );

@@ -3,7 +3,7 @@ import { checkAsciiDomain } from './addr4-ascii-domain.ts';
 
 describe('C-ADDR4 ASCII domain', () => {
   it.each(['example.com', 'xn--bcher-kva.de', 'XN--BCHER-KVA.DE', 'exa_mple..com', '-x.123'])(
-    'accepts %j (other rules judge ASCII domains)',
+    'accepts %j (other rules check ASCII domains)',
     (domain) => {
       expect(checkAsciiDomain(domain, '/p')).toEqual([]);
     },

@@ -7,7 +7,7 @@ import { type Violation, violation } from '../violation.ts';
  * C-ADDR4 MUST (ASCII domain). The domain is ASCII only. A domain containing any non-ASCII
  * character (e.g. `bücher.de`) is invalid: it must be sent as Punycode (`xn--bcher-kva.de`).
  *
- * The other domain rules (C-ADDR5–7) judge only ASCII domains, so a Unicode domain is this one
+ * The other domain rules (C-ADDR5–7) check only ASCII domains, so a Unicode domain is this one
  * defect. The suggested Punycode is what UTS-46 (non-transitional, IDNA2008 checks) makes of it.
  */
 export function checkAsciiDomain(domain: string, path: string): Violation[] {

@@ -11,7 +11,7 @@ import { type Violation, violation } from '../violation.ts';
  * - `label-shape` SHOULD: labels 1–63 octets, not starting or ending with a hyphen, the domain at
  *   most 253 octets, the last label not all digits (RFCs only: SES's parser checks none of them).
  *
- * Judges ASCII domains only (a non-ASCII one is C-ADDR4's). A trailing hyphen on an `xn--` label
+ * Checks ASCII domains only (a non-ASCII one is C-ADDR4's). A trailing hyphen on an `xn--` label
  * is left to C-ADDR6: Punycode of a label with a non-ASCII character never ends in `-`, so such a
  * label is always an invalid A-label, and that is the one defect to report. A trailing root dot
  * (`example.com.`) is an empty label.

@@ -9,7 +9,7 @@ import { type Violation, violation } from '../violation.ts';
  * encoding it again gives the same label (case-insensitively). `xn--`, `xn--zz`, `xn---` and
  * labels that decode to plain ASCII are invalid.
  *
- * Judges `xn--` labels of letters, digits and hyphens in an ASCII domain; any other character is
+ * Checks `xn--` labels of letters, digits and hyphens in an ASCII domain; any other character is
  * C-ADDR5's (and a non-ASCII domain C-ADDR4's).
  */
 export function checkValidPunycode(domain: string, path: string): Violation[] {

@@ -121,7 +121,7 @@ describe('C-ADDR7 IDNA2008 labels (SHOULD)', () => {
       'xn--abc-',
     ),
   );
-  it('judges every domain as tr46 does on each A-label and on the whole domain', () => {
+  it('checks every domain as tr46 does on each A-label and on the whole domain', () => {
     let acrossLabels = 0;
     fc.assert(
       fc.property(fc.array(label, { minLength: 1, maxLength: 4 }), (labels) => {

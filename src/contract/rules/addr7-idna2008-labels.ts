@@ -12,7 +12,7 @@ import { checkDomainLabels } from './addr5-domain-labels.ts';
  *
  * UTS-46 validation is tr46's `toUnicode` with hyphen, Bidi, joiner and STD3 checks, non-
  * transitional: an A-label must decode to a label that is valid as it stands (not merely mappable).
- * It judges the A-labels C-ADDR6 accepts; the Bidi rule across labels (RFC 5893) is checked on the
+ * It checks the A-labels C-ADDR6 accepts; the Bidi rule across labels (RFC 5893) is checked on the
  * whole domain once no other domain rule has anything to say about it.
  */
 export function checkIdna2008Labels(domain: string, path: string): Violation[] {
@@ -34,12 +34,12 @@ export function checkIdna2008Labels(domain: string, path: string): Violation[] {
       acceptedByOtherRules = false;
       continue;
     }
-    const verdict = uts46Label(label);
-    if (!verdict.valid) {
+    const checked = uts46Label(label);
+    if (!checked.valid) {
       problems.push(
         `the domain label ${quoteForMessage(label)} decodes to ${quoteForMessage(decoded.unicode)}, which fails UTS-46/IDNA2008 validation (disallowed characters, hyphens, joiners or Bidi)`,
       );
-    } else if (verdict.rightToLeft) {
+    } else if (checked.rightToLeft) {
       rightToLeft = true;
     }
   }

@@ -1,6 +1,6 @@
 import { objectAt } from '../json-reading.ts';
 import { checkDestination } from '../validate-send-email.ts';
-import { liftViolation, pointer, type Violation } from '../violation.ts';
+import { pointer, reportUnder, type Violation } from '../violation.ts';
 
 /**
  * C-BULK3 MUST. Each entry's `Destination` passes section 3 on its own (1–50 recipients, all valid).
@@ -10,6 +10,6 @@ import { liftViolation, pointer, type Violation } from '../violation.ts';
 export function checkEntryDestination(entry: unknown, index: number): Violation[] {
   const path = pointer('BulkEmailEntries', index, 'Destination');
   return checkDestination(objectAt(entry, 'Destination'), path).map((v) =>
-    v.level === 'MUST' ? liftViolation(v, 'C-BULK3') : v,
+    v.level === 'MUST' ? reportUnder(v, 'C-BULK3') : v,
   );
 }

@@ -49,7 +49,7 @@ describe('C-CONT13 inline templates use simple substitution only', () => {
     expect(check({ Subject: text, Text: text, Html: text })).toEqual([]);
   });
 
-  it('does not judge stored templates', () => {
+  it('does not check stored templates', () => {
     expect(checkInlineTemplateOperations({ TemplateName: 'welcome' }, PATH)).toEqual([]);
   });
 });

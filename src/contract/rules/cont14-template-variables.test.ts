@@ -45,7 +45,7 @@ describe('C-CONT14 every inline template variable has a value (ADVISE)', () => {
     expect(found[0]?.message).toContain('entries 2, 3');
   });
 
-  it('judges nothing when the data is not a JSON object (C-CONT7 says so) or the template is stored', () => {
+  it('checks nothing when the data is not a JSON object (C-CONT7 says so) or the template is stored', () => {
     expect(checkTemplateVariables(template({ Text: '{{a}}' }), PATH, [{ data: undefined }])).toEqual([]);
     expect(checkTemplateVariables({ TemplateName: 'x' }, PATH, [{ data: {} }])).toEqual([]);
   });

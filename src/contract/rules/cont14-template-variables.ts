@@ -6,7 +6,7 @@ import { TEMPLATE_FIELDS } from './cont13-inline-template-operations.ts';
 
 /** One set of data a message is rendered with: the template's own, or a bulk entry's merged data. */
 export type RenderingData = {
-  /** `undefined` when the data is not a JSON object (C-CONT7 reports that): nothing can be judged. */
+  /** `undefined` when the data is not a JSON object (C-CONT7 reports that): nothing can be checked. */
   data: JsonObject | undefined;
   /** For bulk entries: the entry's 0-based index. */
   entry?: number;

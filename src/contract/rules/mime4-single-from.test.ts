@@ -6,7 +6,7 @@ const PATH = '/Content/Raw/Data';
 const check = (mime: string) => checkRawMessage(encodeRawData(mime), PATH).violations;
 const withoutFrom = buildRawMessage().replace('From: sender@example.com\r\n', '');
 
-/** `rule.clause/LEVEL`, and `<- cause.clause` when lifted. */
+/** `rule.clause/LEVEL`, and `<- cause.clause` when reported under another rule. */
 type Case = [string, { given: string; want: string[] }];
 const shown = (v: { rule: string; clause: string; level: string; cause?: string; causeClause?: string }) =>
   `${v.rule}.${v.clause}/${v.level}${v.cause ? ` <- ${v.cause}.${v.causeClause}` : ''}`;
@@ -23,7 +23,7 @@ describe('C-MIME4 exactly one valid From', () => {
       { given: buildRawMessage({ from: 'sender@' }), want: ['C-MIME4.address/MUST <- C-ADDR1.syntax'] },
     ],
     [
-      'a raw non-ASCII display name: advice under its own id, never lifted',
+      'a raw non-ASCII display name: advice under its own id, never under C-MIME4',
       {
         given: buildRawMessage({ from: 'S\u00e9nder <sender@example.com>' }),
         want: ['C-ADDR8.encoded-words/ADVISE'],
@@ -37,7 +37,7 @@ describe('C-MIME4 exactly one valid From', () => {
       },
     ],
     [
-      'a SHOULD defect: its own id and level, never lifted',
+      'a SHOULD defect: its own id and level, never under C-MIME4',
       { given: buildRawMessage({ from: 'sender@-example.com' }), want: ['C-ADDR5.label-shape/SHOULD'] },
     ],
     [

@@ -1,4 +1,4 @@
-import { addressesOf, addressHeaderViolations, liftAddressViolation } from '../mime/address-headers.ts';
+import { addressesOf, addressHeaderViolations, reportUnderHeaderRule } from '../mime/address-headers.ts';
 import { headerPointer, type RawMessage } from '../mime/mime-entity.ts';
 import { type Violation, violation } from '../violation.ts';
 
@@ -18,7 +18,7 @@ export function checkFromHeader(message: RawMessage): Violation[] {
   const out: Violation[] = [];
   for (const from of froms) {
     const path = headerPointer(message, root, from.name);
-    out.push(...addressHeaderViolations(from, path).map((v) => liftAddressViolation(v, 'C-MIME4')));
+    out.push(...addressHeaderViolations(from, path).map((v) => reportUnderHeaderRule(v, 'C-MIME4')));
   }
   const mailboxes = addressesOf(first).length;
   // Advice and SHOULD findings do not make the mailboxes unreadable: only a MUST defect hides the count.

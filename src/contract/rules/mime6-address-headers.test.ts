@@ -4,7 +4,7 @@ import { checkRawMessage } from '../mime/check-raw-message.ts';
 
 const PATH = '/Content/Raw/Data';
 
-/** `rule.clause/LEVEL`, and `<- cause.clause` when lifted. */
+/** `rule.clause/LEVEL`, and `<- cause.clause` when reported under another rule. */
 type Case = [string, { given: string; want: string[]; raw?: boolean }];
 const shown = (v: { rule: string; clause: string; level: string; cause?: string; causeClause?: string }) =>
   `${v.rule}.${v.clause}/${v.level}${v.cause ? ` <- ${v.cause}.${v.causeClause}` : ''}`;
@@ -57,7 +57,7 @@ describe('C-MIME6 address headers', () => {
       },
     ],
     [
-      'a SHOULD defect in Bcc: its own id and level, never lifted',
+      'a SHOULD defect in Bcc: its own id and level, never under C-MIME6',
       {
         given: buildRawMessage({ bcc: ['a@example.com', 'b@xn--zz.com'] }),
         want: ['C-ADDR6.main/SHOULD'],

@@ -3,7 +3,7 @@ import {
   addressesOf,
   addressHeaderViolations,
   hasEightBitOctets,
-  liftAddressViolation,
+  reportUnderHeaderRule,
 } from '../mime/address-headers.ts';
 import { headerPointer, type RawMessage } from '../mime/mime-entity.ts';
 import { type Violation, violation } from '../violation.ts';
@@ -15,7 +15,7 @@ import { type Violation, violation } from '../violation.ts';
  * Project decisions (RULES.md section 10): MUST-level address defects in `Sender`, `Reply-To`,
  * `To`, `Cc`, `Bcc` are reported here with the address rule as `cause`; those in `From` belong to
  * C-MIME4; SHOULD and ADVISE findings keep their own id and level. 8-bit octets are read as UTF-8
- * and judged by the address rules, which name the defect (a raw `bücher.de` is C-ADDR4). Raw 8-bit
+ * and checked by the address rules, which name the defect (a raw `bücher.de` is C-ADDR4). Raw 8-bit
  * bytes in a display name (OPEN in C-MIME6) are accepted with C-ADDR8 advice, as in a JSON field,
  * where SES accepts raw non-ASCII names; so are 8-bit octets that no address rule explains (in a
  * group name, which is a display name too). `Sender` holds one mailbox (RFC 5322 §3.6.2). Only the
@@ -28,7 +28,7 @@ export function checkAddressHeaders(message: RawMessage): Violation[] {
     if (!ADDRESS_HEADER_KEYS.has(header.key)) continue;
     const path = headerPointer(message, root, header.name);
     const found = addressHeaderViolations(header, path);
-    if (header.key !== 'from') out.push(...found.map((v) => liftAddressViolation(v, 'C-MIME6')));
+    if (header.key !== 'from') out.push(...found.map((v) => reportUnderHeaderRule(v, 'C-MIME6')));
     if (found.length > 0) continue;
     if (hasEightBitOctets(header.value)) {
       out.push(

@@ -14,7 +14,7 @@ describe('C-MIME9 Data size', () => {
     ]);
   });
 
-  it('is judged before the base64, so an oversized blob is never decoded', () => {
+  it('is checked before the base64, so an oversized blob is never decoded', () => {
     const report = checkRawMessage('!'.repeat(MAX_RAW_DATA_CHARS + 4), PATH);
     expect(report.violations.map((v) => v.rule)).toEqual(['C-MIME9']);
     expect(report.recipients).toBeUndefined();

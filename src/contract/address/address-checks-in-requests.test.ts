@@ -1,7 +1,7 @@
 /**
- * Address verdicts as whole requests see them: advice (C-ADDR8) comes back apart from violations
+ * Address checks as whole requests see them: advice (C-ADDR8) comes back apart from violations
  * and never makes a request invalid; SHOULD clauses count only under `strict`; bulk entries and raw
- * headers lift MUST-level address defects only (C-BULK3, C-MIME4, C-MIME6), with the address rule
+ * headers report MUST-level address defects only under their own rule (C-BULK3, C-MIME4, C-MIME6), with the address rule
  * and clause as the cause.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ function bulk(to: string) {
   };
 }
 
-describe('address verdicts in requests', () => {
+describe('address checks in requests', () => {
   it('issue 13: a raw non-ASCII display name in ToAddresses is valid, with one C-ADDR8 advice', () => {
     const body = {
       FromEmailAddress: 's@example.com',
@@ -56,7 +56,7 @@ describe('address verdicts in requests', () => {
     ]);
   });
 
-  it('lifts a MUST address defect in a bulk entry to C-BULK3, and leaves SHOULD and ADVISE ones alone', () => {
+  it('reports a MUST address defect in a bulk entry under C-BULK3, and leaves SHOULD and ADVISE ones alone', () => {
     expect(checkSendBulkEmail(bulk('bob@localhost')).violations.map(shown)).toEqual([
       'C-BULK3.main/MUST /BulkEmailEntries/1/Destination/ToAddresses/0 <- C-ADDR5.labels',
     ]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkAddress } from './check-address.ts';
 
-describe('checkAddress remembers verdicts per value', () => {
-  it('reports a remembered defect at each call’s own path', () => {
+describe('checkAddress caches its result per value', () => {
+  it('reports a cached defect at each call’s own path', () => {
     const first = checkAddress('jürgen@example.com', '/Destination/ToAddresses/0');
     const second = checkAddress('jürgen@example.com', '/ReplyToAddresses/3');
     expect(first.map((v) => [v.rule, v.path])).toEqual([['C-ADDR2', '/Destination/ToAddresses/0']]);
@@ -12,7 +12,7 @@ describe('checkAddress remembers verdicts per value', () => {
     expect(checkAddress('jürgen@example.com', '/x')).toHaveLength(1);
   });
 
-  it('keeps the clause and level of a remembered defect, not just the rule', () => {
+  it('keeps the clause and level of a cached defect, not just the rule', () => {
     const first = checkAddress('user@-abc.com', '/FromEmailAddress');
     const second = checkAddress('user@-abc.com', '/ReplyToAddresses/0');
     expect(second).toEqual(first.map((v) => ({ ...v, path: '/ReplyToAddresses/0' })));
