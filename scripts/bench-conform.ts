@@ -7,8 +7,11 @@
  *   (all its threads) and the mock process: on a shared machine the rate swings with the load,
  *   the CPU per case much less;
  * - autocannon's request rate (valid SendEmail, 10 connections) against that same mock process in
- *   the same run: the ceiling the target sets on this machine. The runner's figure is its cases/s
- *   divided by that rate (issue 12: ≥ 0.10);
+ *   the same run. The runner's figure is its cases/s divided by that rate (issue 12: ≥ 0.10);
+ * - the same workload's requests, recorded at the default concurrency, replayed once each into a
+ *   fresh mock process by a client that only sends: the rate a runner costing nothing would reach,
+ *   since the mock judges a generated case in full where autocannon's request is one small valid
+ *   send. Its ratio to autocannon is the most the runner's figure can be on this machine;
  * - for every broken fixture: detected or not, and the median number of generated cases until the
  *   first failure naming its rule, over several seeds.
  */
@@ -19,7 +22,7 @@ import autocannon from 'autocannon';
 import { BROKEN_SERVERS } from '../conformance/fixtures/broken-servers.ts';
 import { detect, namesRule } from '../conformance/fixtures/detection.ts';
 import { runConformance } from '../conformance/runner/run-conformance.ts';
-import { httpTransport } from '../conformance/transport/transport.ts';
+import { httpTransport, type RequestParts, type Transport } from '../conformance/transport/transport.ts';
 import { CONFORM_DEFAULTS } from '../src/cli/conform-command.ts';
 import { SEND_EMAIL_PATH, validSendEmail } from '../src/server/sample-requests.ts';
 import { type RunningMockProcess, startMockProcess } from '../src/server/start-mock-process.ts';
@@ -34,6 +37,14 @@ export type SuiteRun = {
   runnerCpuMsPerCase: number;
   /** CPU ms per case of the mock process; absent where `/proc` cannot be read (not Linux). */
   mockCpuMsPerCase?: number;
+};
+/** The workload's recorded requests replayed into a fresh mock process (see the module comment). */
+export type ReplayRun = {
+  requests: number;
+  durationMs: number;
+  requestsPerSecond: number;
+  /** CPU ms per request of the fresh mock process; absent where `/proc` cannot be read. */
+  mockCpuMsPerRequest?: number;
 };
 export type DetectionRow = {
   fixture: string;
@@ -51,6 +62,9 @@ export type BenchResult = {
   mockRates: number[];
   /** Cases/s at the default concurrency ÷ `mockRequestsPerSecond`. */
   ratio: number;
+  replay: ReplayRun;
+  /** `replay.requestsPerSecond` ÷ `mockRequestsPerSecond`: the most `ratio` can be here. */
+  replayRatio: number;
   detection: DetectionRow[];
   medianCasesToDetection: number | null;
 };
@@ -70,12 +84,37 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
-/** `npm start`'s workload, in process, against `server`. */
-async function suiteRun(server: RunningMockProcess, concurrency: number): Promise<SuiteRun> {
+/** A request as sent, without its target's origin or its signal: what the replay sends again. */
+type RecordedRequest = Omit<RequestParts, 'url' | 'signal'> & { path: string };
+
+/** `transport`, keeping every plain send in `into`. */
+function recording(transport: Transport, into: RecordedRequest[]): Transport {
+  const sendPlain = transport.sendPlain;
+  if (!sendPlain) throw new Error('the bench records plain sends; this transport has none');
+  return Object.assign((request: Request) => transport(request), {
+    sendPlain: (parts: RequestParts) => {
+      const url = new URL(parts.url);
+      into.push({
+        method: parts.method,
+        path: `${url.pathname}${url.search}`,
+        headers: parts.headers,
+        body: parts.body,
+      });
+      return sendPlain(parts);
+    },
+  });
+}
+
+/** `npm start`'s workload, in process, against `server`; its requests kept in `record` if given. */
+async function suiteRun(
+  server: RunningMockProcess,
+  concurrency: number,
+  record?: RecordedRequest[],
+): Promise<SuiteRun> {
   const mockBefore = processCpuMs(server.pid);
   const cpuBefore = process.cpuUsage();
   const report = await runConformance({
-    transport: httpTransport(),
+    transport: record ? recording(httpTransport(), record) : httpTransport(),
     baseUrl: server.url,
     profile: CONFORM_DEFAULTS.profile,
     strict: CONFORM_DEFAULTS.strict,
@@ -100,6 +139,42 @@ async function suiteRun(server: RunningMockProcess, concurrency: number): Promis
       ? { mockCpuMsPerCase: (mockAfter - mockBefore) / cases }
       : {}),
   };
+}
+
+/**
+ * `requests` sent once each, `concurrency` at a time, into a fresh mock process (cold, as `npm
+ * start`'s is), by undici through the runner's own plain transport: nothing is generated or judged
+ * on this side.
+ */
+async function replayRun(requests: readonly RecordedRequest[], concurrency: number): Promise<ReplayRun> {
+  const server = await startMockProcess({ profile: CONFORM_DEFAULTS.profile, port: 0 });
+  try {
+    const sendPlain = httpTransport().sendPlain;
+    if (!sendPlain) throw new Error("the runner's HTTP transport has no plain send");
+    const signal = new AbortController().signal;
+    const mockBefore = processCpuMs(server.pid);
+    const started = performance.now();
+    let next = 0;
+    const lane = async () => {
+      for (let request = requests[next++]; request; request = requests[next++]) {
+        const { path, ...parts } = request;
+        await sendPlain({ ...parts, url: `${server.url}${path}`, signal });
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    const durationMs = performance.now() - started;
+    const mockAfter = processCpuMs(server.pid);
+    return {
+      requests: requests.length,
+      durationMs,
+      requestsPerSecond: requests.length / (durationMs / 1000),
+      ...(mockBefore !== undefined && mockAfter !== undefined
+        ? { mockCpuMsPerRequest: (mockAfter - mockBefore) / requests.length }
+        : {}),
+    };
+  } finally {
+    await server.close();
+  }
 }
 
 /** autocannon's average request rate for a valid SendEmail, after a 1 s warm-up. */
@@ -162,6 +237,7 @@ export async function benchConform(): Promise<BenchResult> {
   const server = await startMockProcess({ profile: CONFORM_DEFAULTS.profile, port: 0 });
   let suite: SuiteRun[];
   let rates: number[];
+  const recorded: RecordedRequest[] = [];
   try {
     // The ceiling before and after the suite, against the same mock process: on a shared machine
     // one measure alone swings by a factor of two.
@@ -169,11 +245,12 @@ export async function benchConform(): Promise<BenchResult> {
     // The default (8) against the former default (4).
     const concurrency: number = CONFORM_DEFAULTS.concurrency;
     const other = concurrency === 4 ? 8 : 4;
-    suite = [await suiteRun(server, concurrency), await suiteRun(server, other)];
+    suite = [await suiteRun(server, concurrency, recorded), await suiteRun(server, other)];
     rates = [before, await mockRate(server, 5)];
   } finally {
     await server.close();
   }
+  const replay = await replayRun(recorded, CONFORM_DEFAULTS.concurrency);
   const detection = await detectionTable();
   const atDefault = suite[0] as SuiteRun;
   const rate = rates.reduce((a, b) => a + b, 0) / rates.length;
@@ -183,6 +260,8 @@ export async function benchConform(): Promise<BenchResult> {
     mockRequestsPerSecond: rate,
     mockRates: rates,
     ratio: atDefault.casesPerSecond / rate,
+    replay,
+    replayRatio: replay.requestsPerSecond / rate,
     detection,
     medianCasesToDetection: median(detection.flatMap((d) => (d.medianCases === null ? [] : [d.medianCases]))),
   };
@@ -203,6 +282,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   );
   console.log(
     `runner ratio (cases/s at concurrency ${CONFORM_DEFAULTS.concurrency} ÷ autocannon req/s): ${result.ratio.toFixed(3)}`,
+  );
+  const { replay } = result;
+  console.log(
+    `the same workload's ${replay.requests} requests replayed into a fresh mock process by a send-only client (concurrency ${CONFORM_DEFAULTS.concurrency}): ${(replay.durationMs / 1000).toFixed(1)} s = ${replay.requestsPerSecond.toFixed(0)} req/s; mock CPU ${replay.mockCpuMsPerRequest?.toFixed(2) ?? '?'} ms per request`,
+  );
+  console.log(
+    `ceiling of the runner ratio here (replay req/s ÷ autocannon req/s: a runner that cost nothing): ${result.replayRatio.toFixed(3)}`,
   );
   console.log(
     '\n| fixture | rule | detected (5/5 seeds) | median cases to first detection |\n|---|---|---|---|',
