@@ -6,6 +6,7 @@
  */
 
 import { objectAt, stringAt } from './json-reading.ts';
+import type { ParsedText } from './json-text.ts';
 import { checkRawMessage, type RecipientHeaderCounts } from './mime/check-raw-message.ts';
 import { checkReservedHeaderNames } from './rules/cont4-reserved-header-names.ts';
 import { checkAttachments } from './rules/cont5-attachments.ts';
@@ -22,17 +23,27 @@ export type ContentReport = {
   rawRecipientHeaders?: RecipientHeaderCounts;
 };
 
-export function checkTemplate(template: unknown, path: string): Violation[] {
+/** `templateData`: the template's `TemplateData`, parsed by the operation (`parseJsonText`). */
+export function checkTemplate(
+  template: unknown,
+  path: string,
+  templateData: ParsedText | undefined,
+): Violation[] {
   return [
     ...checkOneTemplateSource(template, path),
-    ...checkTemplateDataObject(stringAt(template, 'TemplateData'), `${path}/TemplateData`),
+    ...checkTemplateDataObject(templateData, `${path}/TemplateData`),
     ...checkAttachments(template, path),
     ...checkReservedHeaderNames(template, path),
     ...checkInlineTemplateOperations(template, path),
   ];
 }
 
-export function checkEmailContent(content: unknown, path: string): ContentReport {
+/** `templateData`: the `TemplateData` of `Content.Template`, parsed by the operation. */
+export function checkEmailContent(
+  content: unknown,
+  path: string,
+  templateData: ParsedText | undefined,
+): ContentReport {
   const violations: Violation[] = [];
   const simple = objectAt(content, 'Simple');
   if (simple) {
@@ -42,7 +53,7 @@ export function checkEmailContent(content: unknown, path: string): ContentReport
     );
   }
   const template = objectAt(content, 'Template');
-  if (template) violations.push(...checkTemplate(template, `${path}/Template`));
+  if (template) violations.push(...checkTemplate(template, `${path}/Template`, templateData));
   const data = stringAt(objectAt(content, 'Raw'), 'Data');
   if (data === undefined) return { violations };
   const raw = checkRawMessage(data, `${path}/Raw/Data`);

@@ -2,14 +2,15 @@
 import { reportUnderBulkRule } from './bulk-entry-reporting.ts';
 import { checkTemplate } from './email-content.ts';
 import { itemsAt, objectAt, stringAt } from './json-reading.ts';
+import { type ParsedText, parseJsonText } from './json-text.ts';
 import { checkEntryDestination } from './rules/bulk3-entry-destinations.ts';
 import { checkEntryReplacements } from './rules/bulk4-entry-replacements.ts';
 import { checkMessageTags } from './rules/cont8-message-tags.ts';
 import {
   checkTemplateVariables,
   mergeTemplateData,
-  parseTemplateData,
   type RenderingData,
+  templateDataObject,
 } from './rules/cont14-template-variables.ts';
 import { checkJsonObject } from './rules/req1-json-object.ts';
 import { checkFromAddressPresent } from './rules/req4-from-address.ts';
@@ -23,10 +24,10 @@ export function checkSendBulkEmail(body: unknown, options: ValidationOptions = {
   const notObject = checkJsonObject(body);
   if (notObject.length > 0) return { violations: notObject, advice: [] };
   const template = objectAt(objectAt(body, 'DefaultContent'), 'Template');
-  const entries = itemsAt(body, 'BulkEmailEntries');
-  const entryViolations = entries.flatMap(([index, entry]) => [
+  const data = bulkTemplateData(template, itemsAt(body, 'BulkEmailEntries'));
+  const entryViolations = data.entries.flatMap(({ index, entry, replacement }) => [
     ...checkEntryDestination(entry, index),
-    ...checkEntryReplacements(entry, index),
+    ...checkEntryReplacements(entry, index, replacement),
   ]);
   return finishCheck(
     [
@@ -34,25 +35,42 @@ export function checkSendBulkEmail(body: unknown, options: ValidationOptions = {
       ...checkFromAddressPresent(body, 'send-bulk-email'),
       ...checkSenderAddresses(body),
       ...checkMessageTags(body, '', 'DefaultEmailTags'),
-      ...(template ? checkTemplate(template, '/DefaultContent/Template') : []),
+      ...(template ? checkTemplate(template, '/DefaultContent/Template', data.defaults) : []),
       ...entryViolations,
-      ...checkTemplateVariables(template, '/DefaultContent/Template', entryRenderings(template, entries)),
+      ...checkTemplateVariables(template, '/DefaultContent/Template', entryRenderings(data)),
     ],
     options,
   );
 }
 
+/** A bulk request's template data texts, each parsed once: the default data and every entry's own. */
+export type BulkTemplateData = {
+  defaults: ParsedText | undefined;
+  entries: Array<{ index: number; entry: unknown; replacement: ParsedText | undefined }>;
+};
+
+export function bulkTemplateData(template: unknown, entries: Array<[number, unknown]>): BulkTemplateData {
+  return {
+    defaults: parseJsonText(stringAt(template, 'TemplateData')),
+    entries: entries.map(([index, entry]) => ({
+      index,
+      entry,
+      replacement: parseJsonText(
+        stringAt(
+          objectAt(objectAt(entry, 'ReplacementEmailContent'), 'ReplacementTemplate'),
+          'ReplacementTemplateData',
+        ),
+      ),
+    })),
+  };
+}
+
 /** The data each entry's message is rendered with (reference §7.3: default data merged with the entry's). */
-export function entryRenderings(template: unknown, entries: Array<[number, unknown]>): RenderingData[] {
-  const defaults = parseTemplateData(stringAt(template, 'TemplateData'));
-  return entries.map(([index, entry]) => {
-    const replacement = stringAt(
-      objectAt(objectAt(entry, 'ReplacementEmailContent'), 'ReplacementTemplate'),
-      'ReplacementTemplateData',
-    );
-    const own = replacement === undefined ? {} : parseTemplateData(replacement);
-    const data = defaults && own ? mergeTemplateData(defaults, own) : undefined;
-    return { data, entry: index };
+export function entryRenderings(data: BulkTemplateData): RenderingData[] {
+  const defaults = templateDataObject(data.defaults);
+  return data.entries.map(({ index, replacement }) => {
+    const own = templateDataObject(replacement);
+    return { data: defaults && own ? mergeTemplateData(defaults, own) : undefined, entry: index };
   });
 }
 

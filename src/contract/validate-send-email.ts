@@ -5,9 +5,10 @@
 import { destinationRecipients, RECIPIENT_LISTS, recipientCounts } from './destination-recipients.ts';
 import { checkEmailContent } from './email-content.ts';
 import { isJsonObject, objectAt, stringAt } from './json-reading.ts';
+import { parseJsonText } from './json-text.ts';
 import type { RecipientHeaderCounts } from './mime/check-raw-message.ts';
 import { checkMessageTags } from './rules/cont8-message-tags.ts';
-import { checkTemplateVariables, parseTemplateData } from './rules/cont14-template-variables.ts';
+import { checkTemplateVariables, templateDataObject } from './rules/cont14-template-variables.ts';
 import { checkRecipientLimit } from './rules/dest1-recipient-limit.ts';
 import { checkAtLeastOneRecipient } from './rules/dest2-at-least-one-recipient.ts';
 import { checkRecipients } from './rules/dest3-valid-recipients.ts';
@@ -59,9 +60,10 @@ export function checkDestination(destination: unknown, path: string, raw?: RawRe
 export function checkSendEmail(body: unknown, options: ValidationOptions = {}): CheckResult {
   const notObject = checkJsonObject(body);
   if (notObject.length > 0) return { violations: notObject, advice: [] };
-  const content = checkEmailContent(objectAt(body, 'Content'), '/Content');
-  const isRaw = objectAt(objectAt(body, 'Content'), 'Raw') !== undefined;
   const template = objectAt(objectAt(body, 'Content'), 'Template');
+  const templateData = parseJsonText(stringAt(template, 'TemplateData'));
+  const content = checkEmailContent(objectAt(body, 'Content'), '/Content', templateData);
+  const isRaw = objectAt(objectAt(body, 'Content'), 'Raw') !== undefined;
   const raw: RawRecipients | undefined = isRaw
     ? {
         ...(content.rawRecipients ? { recipients: content.rawRecipients } : {}),
@@ -76,9 +78,7 @@ export function checkSendEmail(body: unknown, options: ValidationOptions = {}): 
       ...checkDestination(objectAt(body, 'Destination'), '/Destination', raw),
       ...checkMessageTags(body, '', 'EmailTags'),
       ...content.violations,
-      ...checkTemplateVariables(template, '/Content/Template', [
-        { data: parseTemplateData(stringAt(template, 'TemplateData')) },
-      ]),
+      ...checkTemplateVariables(template, '/Content/Template', [{ data: templateDataObject(templateData) }]),
     ],
     options,
   );

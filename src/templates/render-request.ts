@@ -9,7 +9,7 @@
 import { inferOperation } from '../contract/infer-operation.ts';
 import { itemsAt, type JsonObject, objectAt, stringAt, stringsAt } from '../contract/json-reading.ts';
 import { parseTemplateData } from '../contract/rules/cont14-template-variables.ts';
-import { entryRenderings } from '../contract/validate-send-bulk-email.ts';
+import { bulkTemplateData, entryRenderings } from '../contract/validate-send-bulk-email.ts';
 import { renderTemplate, storedTemplateName, type TemplateRendering } from './render-template.ts';
 import type { TemplateLibrary } from './stored-templates.ts';
 
@@ -97,7 +97,7 @@ export function renderSendBulkEmail(body: unknown, library: TemplateLibrary | un
   const entries = itemsAt(body, 'BulkEmailEntries');
   const defaultHeaders = pairs(template, 'Headers', 'Name', 'Value');
   const defaultTags = pairs(body, 'DefaultEmailTags', 'Name', 'Value');
-  const renderings = entryRenderings(template, entries);
+  const renderings = entryRenderings(bulkTemplateData(template, entries));
   return entries.map(([index, entry], at) => {
     const data = renderings[at]?.data ?? {};
     return {

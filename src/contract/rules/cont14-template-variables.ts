@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject, objectAt, stringAt } from '../json-reading.ts';
-import { takeParsed } from '../template-data-parse.ts';
+import { type ParsedText, parseJsonText } from '../json-text.ts';
 import { templateTags } from '../template-tags.ts';
 import { type Violation, violation } from '../violation.ts';
 import { TEMPLATE_FIELDS } from './cont13-inline-template-operations.ts';
@@ -55,11 +55,18 @@ export function checkTemplateVariables(
   return advice;
 }
 
-/** The data a `TemplateData` string holds, or undefined when it is not a JSON object. */
-export function parseTemplateData(text: string | undefined): JsonObject | undefined {
-  if (text === undefined) return {};
-  const read = takeParsed(text);
+/**
+ * The data a parsed `TemplateData` holds: `{}` when the field is absent, undefined when it is not a
+ * JSON object (C-CONT7 reports that).
+ */
+export function templateDataObject(read: ParsedText | undefined): JsonObject | undefined {
+  if (read === undefined) return {};
   return read.ok && isJsonObject(read.value) ? read.value : undefined;
+}
+
+/** `templateDataObject` of a `TemplateData` string not parsed yet. */
+export function parseTemplateData(text: string | undefined): JsonObject | undefined {
+  return templateDataObject(parseJsonText(text));
 }
 
 /**
