@@ -87,9 +87,9 @@ export function conformanceProperties(options: ConformancePropertiesOptions): Co
     level: definition.level,
     ...(definition.maxRuns ? { maxRuns: definition.maxRuns } : {}),
     property: fc.asyncProperty(definition.arbitrary, async (value) => {
-      const verdict = await definition.check(value, context);
-      if (verdict.problem)
-        throw new Error(describeFailure(verdict.problem.rule, verdict.problem.message, verdict.exchange));
+      const result = await definition.check(value, context);
+      if (result.problem)
+        throw new Error(describeFailure(result.problem.rule, result.problem.message, result.exchange));
     }),
   }));
 }

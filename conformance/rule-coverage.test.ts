@@ -11,10 +11,10 @@ import { ruleCoverageMarkdown } from '../scripts/rule-coverage-markdown.ts';
 import { RULES } from '../src/contract/rule-registry.ts';
 import type { ConformanceCase } from './case.ts';
 import {
+  checkCase,
   computeRuleCoverage,
   describeCell,
   findingCells,
-  judgeCase,
   type RuleCoverage,
   registryCells,
   thinClauses,
@@ -22,10 +22,10 @@ import {
   unreachedPlaces,
 } from './rule-coverage.ts';
 
-describe('attributing a verdict to cells', () => {
+describe('attributing a check result to cells', () => {
   const cellsOf = (c: ConformanceCase) => {
-    const verdict = judgeCase(c);
-    return [...verdict.violations, ...verdict.advice].flatMap((v) => findingCells(c.operation, v).cells);
+    const result = checkCase(c);
+    return [...result.violations, ...result.advice].flatMap((v) => findingCells(c.operation, v).cells);
   };
 
   it('puts a bad address in a bulk entry in C-BULK3, its address rule and C-DEST3 at that list', () => {
@@ -44,7 +44,7 @@ describe('attributing a verdict to cells', () => {
     ]);
   });
 
-  it('judges the media type and the text as a run sends them', () => {
+  it('checks the media type and the text as a run sends them', () => {
     expect(cellsOf({ operation: 'send-email', body: {}, contentType: 'text/plain' })).toContain(
       'C-REQ2.media-type send-email /',
     );

@@ -5,10 +5,10 @@
  * `scripts/rule-coverage.ts` prints the table (docs/rule-coverage.md).
  *
  * The generators are the ones a conformance run sends: every property of a strict run, in both
- * profiles, sampled with a fixed seed. Each case is judged by the engine (strict) and every
+ * profiles, sampled with a fixed seed. Each case is checked by the engine (strict) and every
  * violation is put in the cell of its rule and clause at the place its path falls in, and in the
  * cell of its cause (C-BULK3 ← C-ADDR4, C-MIME6 ← C-ADDR2) at the same path. A case is attributed by
- * the engine's verdict, never by what its generator meant to break: a generator that drifts onto
+ * the engine's result, never by what its generator meant to break: a generator that drifts onto
  * another clause shows up as a gap.
  */
 import fc from 'fast-check';
@@ -45,9 +45,9 @@ export type Cell = {
 };
 
 export type CellCoverage = Cell & {
-  /** Generated cases whose verdict has this cell (as a violation, or as advice for ADVISE cells). */
+  /** Generated cases whose result has this cell (as a violation, or as advice for ADVISE cells). */
   generated: number;
-  /** Catalog examples whose verdict has this cell (invalid examples; for ADVISE cells, examples drawing it). */
+  /** Catalog examples whose result has this cell (invalid examples; for ADVISE cells, examples drawing it). */
   examples: number;
   /** Valid generated cases (no violation, no advice) that hold a value at this cell's place. */
   valid: number;
@@ -68,7 +68,7 @@ export type RuleCoverage = {
   unplaced: Unplaced[];
   /** `property: rule (n of m cases)` for generated cases that drew advice: the suite must never generate ADVISE cases (RULES.md, levels). */
   advisedCases: string[];
-  /** How many cases were judged, per property. */
+  /** How many cases were checked, per property. */
   sampled: Record<string, number>;
   runs: number;
   seed: number;
@@ -134,8 +134,8 @@ export function findingCells(operation: Operation, v: Violation): { cells: strin
   return { cells, unplaced };
 }
 
-/** The engine's strict verdict on a case as a conformance run sends it (text, media type and all). */
-export function judgeCase(c: ConformanceCase): CheckResult {
+/** The engine's strict result on a case as a conformance run sends it (text, media type and all). */
+export function checkCase(c: ConformanceCase): CheckResult {
   const found: CheckResult = { violations: [], advice: [] };
   if (c.contentType !== undefined && !isJsonMediaType(c.contentType)) {
     found.violations.push(
@@ -250,7 +250,7 @@ function asCases(value: unknown): ConformanceCase[] {
 export type CoverageOptions = {
   runs?: number;
   seed?: number;
-  /** Judge the example catalog too (default true); without it every cell counts 0 examples. */
+  /** Check the example catalog too (default true); without it every cell counts 0 examples. */
   examples?: boolean;
 };
 
@@ -280,9 +280,9 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
     for (const value of fc.sample(property.arbitrary, { numRuns, seed })) {
       for (const c of asCases(value)) {
         count++;
-        const verdict = judgeCase(c);
+        const result = checkCase(c);
         const keys: string[] = [];
-        for (const v of [...verdict.violations, ...verdict.advice]) {
+        for (const v of [...result.violations, ...result.advice]) {
           const found = findingCells(c.operation, v);
           keys.push(...found.cells);
           for (const u of found.unplaced) {
@@ -290,11 +290,11 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
           }
         }
         bump(generated, keys);
-        for (const rule of new Set(verdict.advice.map((v) => v.cause ?? v.rule))) {
+        for (const rule of new Set(result.advice.map((v) => v.cause ?? v.rule))) {
           const key = `${property.name}: ${rule}`;
           advised.set(key, (advised.get(key) ?? 0) + 1);
         }
-        if (verdict.violations.length === 0 && verdict.advice.length === 0) {
+        if (result.violations.length === 0 && result.advice.length === 0) {
           bump(valid, reachedCells(cells, c.operation, c.body));
         }
       }
@@ -305,9 +305,9 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
   const byClause = new Map<string, Set<string>>();
   const catalog = options.examples === false ? [] : [...loadExamples(), ...builtExamples()];
   for (const example of catalog) {
-    const verdict = judgeCase({ operation: example.operation, body: example.body });
+    const result = checkCase({ operation: example.operation, body: example.body });
     const keys: string[] = [];
-    const findings = example.label === 'valid' ? verdict.advice : [...verdict.violations, ...verdict.advice];
+    const findings = example.label === 'valid' ? result.advice : [...result.violations, ...result.advice];
     for (const v of findings) {
       const found = findingCells(example.operation, v);
       keys.push(...found.cells);
@@ -317,7 +317,7 @@ export function computeRuleCoverage(options: CoverageOptions = {}): RuleCoverage
     }
     bump(examples, keys);
     if (example.label === 'valid') {
-      if (verdict.violations.length === 0)
+      if (result.violations.length === 0)
         bump(validExamples, reachedCells(cells, example.operation, example.body));
       continue;
     }

@@ -1,5 +1,5 @@
 /**
- * What decides a conformance run's cases and how they are judged: said once, and shared by the
+ * What decides a conformance run's cases and how they are checked: said once, and shared by the
  * session's options, the replay file that records a run and the replay commands printed for it.
  */
 import type { WireProfileName } from '../src/contract/schema/spec-documents.ts';

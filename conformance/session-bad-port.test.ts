@@ -20,7 +20,7 @@ async function mockOnABadPort(): Promise<RunningMockServer> {
 }
 
 describe('a target on a port fetch refuses', () => {
-  it('is reached and judged', { timeout: 60_000 }, async () => {
+  it('is reached and checked', { timeout: 60_000 }, async () => {
     const server = await mockOnABadPort();
     try {
       // The premise: fetch itself will not go there.

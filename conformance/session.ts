@@ -187,7 +187,7 @@ function notesOn(report: ConformanceReport): string[] {
 export async function runSession(options: SessionOptions): Promise<SessionOutcome> {
   checkSessionOptions(options);
   const work = options.work;
-  // A replay judges the recorded cases as they were recorded.
+  // A replay checks the recorded cases as they were recorded.
   const identitiesOf = (o: Pick<SessionOptions, 'unverifiedFrom' | 'sandboxRecipient'>) => ({
     ...(o.unverifiedFrom !== undefined && { unverifiedFrom: o.unverifiedFrom }),
     ...(o.sandboxRecipient !== undefined && { sandboxRecipient: o.sandboxRecipient }),

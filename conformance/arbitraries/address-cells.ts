@@ -170,7 +170,7 @@ export function placesOf(rule: RuleId, clause: string): readonly Place[] {
 
 const headerOf = (place: Place) => /\/header\/([\w-]+)$/.exec(place)?.[1];
 
-/** Where each kind of place reports a MUST address defect (RULES.md section 9 lifts them). */
+/** Where each kind of place reports a MUST address defect (RULES.md section 9 reports them under C-BULK3, C-MIME4 or C-MIME6). */
 function mustReport(rule: RuleId): Meta['reportedAs'] {
   return (kind) =>
     kind === 'raw-from'
@@ -181,7 +181,7 @@ function mustReport(rule: RuleId): Meta['reportedAs'] {
           ? ['C-BULK3']
           : [rule];
 }
-/** SHOULD defects keep their own rule everywhere (the engine lifts MUST defects only). */
+/** SHOULD defects keep their own rule everywhere (the engine reports only MUST defects under another rule). */
 function shouldReport(rule: RuleId): Meta['reportedAs'] {
   return () => [rule];
 }

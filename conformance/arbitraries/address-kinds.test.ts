@@ -1,6 +1,6 @@
 /**
  * Each kind of bad address breaks exactly its clause, at the clause's level, by the engine's own
- * verdict (RULES.md section 2): a MUST kind gives one MUST violation of its rule and clause and
+ * result (RULES.md section 2): a MUST kind gives one MUST violation of its rule and clause and
  * nothing else (not even a SHOULD); a SHOULD kind gives one SHOULD violation and no MUST. Valid
  * addresses give nothing but, at most, advice.
  */

@@ -2,7 +2,7 @@
  * The generators keep the invariant of RULES.md: a valid case breaks nothing (strict) and draws no
  * advice (an ADVISE finding may be accepted or rejected, so it is never in a case); an invalid case
  * breaks exactly the clause it is meant to, in the place it is meant to, by the rules engine's own
- * verdict, in default and strict mode alike. Every MUST and SHOULD cell of the rule registry has a
+ * result, in default and strict mode alike. Every MUST and SHOULD cell of the rule registry has a
  * generator. Shrinking starts from the same generators, so it keeps the invariant too.
  */
 import fc from 'fast-check';
@@ -52,7 +52,7 @@ describe('valid generators', () => {
     expect(a).toEqual(b);
   });
 
-  // Valid cases cover every place too: a verdict that blames a correct server is the worst bug.
+  // Valid cases cover every place too: a check that blames a correct server is the worst bug.
   const raw = (b: SendEmailBody) => (b.Content.Raw ? atob(b.Content.Raw.Data) : '');
   const headerCount = (b: SendEmailBody) =>
     raw(b)

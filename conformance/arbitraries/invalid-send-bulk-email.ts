@@ -2,7 +2,7 @@
  * Invalid SendBulkEmail cases: every (rule, clause, place) cell a bulk body can break. Entry
  * defects are reported as C-BULK3 (destination) or C-BULK4 (replacements) with the underlying rule
  * as cause (RULES.md section 9), and the case records which entry holds the defect so C-A5's
- * per-entry answer can be judged.
+ * per-entry answer can be checked.
  */
 import fc from 'fast-check';
 import type { Place, RuleId } from '../../src/contract/rule-registry.ts';

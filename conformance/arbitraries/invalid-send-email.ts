@@ -1,7 +1,7 @@
 /**
  * Invalid SendEmail cases: every (rule, clause, place) cell of the rule registry that a SendEmail
  * body can break, each made by mapping valid bodies so shrinking keeps the defect. Each case breaks
- * exactly its clause, by the engine's verdict (`generated-cases.test.ts`). `invalidSendEmailCases`
+ * exactly its clause, by the engine's result (`generated-cases.test.ts`). `invalidSendEmailCases`
  * groups the MUST cells into one class per rule; `should-cases.ts` does the same for SHOULD.
  */
 import fc from 'fast-check';

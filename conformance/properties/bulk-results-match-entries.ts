@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { invalidAddress } from '../arbitraries/address.ts';
 import { validEntry, validSendBulkEmail } from '../arbitraries/send-bulk-email.ts';
 import type { ConformanceCase } from '../case.ts';
-import { judgeRejected } from './judge-rejected.ts';
+import { checkRejected } from './check-rejected.ts';
 import type { Problem } from './problem.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 import { sendRetryingTransients, triesNote } from './send-retrying-transients.ts';
@@ -48,11 +48,11 @@ export function bulkResultsMatchEntries(options: PropertyOptions): PropertyDefin
     level: 'MUST',
     arbitrary: mixedEntries(options.from),
     async check(c, context) {
-      // A transient status on a valid entry (or a 429/503) is re-sent, never judged at once (C-A2).
+      // A transient status on a valid entry (or a 429/503) is re-sent, never checked at once (C-A2).
       const sent = await sendRetryingTransients(context, c, (i) => c.broken[i] === false);
       const exchange = sent.exchange;
       if (exchange.response?.status !== 200) {
-        const problem = judgeRejected(exchange, { profile: context.profile, breaks: 'C-BULK3' });
+        const problem = checkRejected(exchange, { profile: context.profile, breaks: 'C-BULK3' });
         return problem ? { exchange, problem } : { exchange };
       }
       const results = (exchange.response.json as { BulkEmailEntryResults?: unknown })?.BulkEmailEntryResults;

@@ -2,7 +2,7 @@
 import type { Operation } from '../case.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 import { sendRetryingTransients } from './send-retrying-transients.ts';
-import { judgeValid, validCases } from './valid-request-is-accepted.ts';
+import { checkValid, validCases } from './valid-request-is-accepted.ts';
 
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
 
@@ -16,7 +16,7 @@ export function createdAtIsRecent(operation: Operation, options: PropertyOptions
     async check(c, context) {
       const sent = await sendRetryingTransients(context, c);
       const exchange = sent.exchange;
-      const problem = judgeValid(sent, c, context.profile);
+      const problem = checkValid(sent, c, context.profile);
       if (problem) return { exchange, problem };
       const createdAt =
         (exchange.response?.json as { data?: { created_at?: string } } | undefined)?.data?.created_at ?? '';

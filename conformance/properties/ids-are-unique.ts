@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import type { Operation } from '../case.ts';
-import { acceptedIds } from './judge-accepted.ts';
+import { acceptedIds } from './check-accepted.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 import { sendRetryingTransients } from './send-retrying-transients.ts';
-import { judgeValid, validCases } from './valid-request-is-accepted.ts';
+import { checkValid, validCases } from './valid-request-is-accepted.ts';
 
 export function idsAreUnique(operation: Operation, options: PropertyOptions): PropertyDefinition {
   const seen = new Map<string, string>();
@@ -25,7 +25,7 @@ export function idsAreUnique(operation: Operation, options: PropertyOptions): Pr
         const sent = await sendRetryingTransients(context, c);
         const exchange = sent.exchange;
         last = exchange;
-        const problem = judgeValid(sent, c, context.profile);
+        const problem = checkValid(sent, c, context.profile);
         if (problem) return { exchange, problem };
         for (const id of acceptedIds(exchange, context.profile)) {
           const earlier = seen.get(id);

@@ -12,7 +12,7 @@ import { invalidSendBulkEmailCases } from '../arbitraries/invalid-send-bulk-emai
 import { invalidSendEmailCases } from '../arbitraries/invalid-send-email.ts';
 import { shouldSendBulkEmailCases, shouldSendEmailCases } from '../arbitraries/should-cases.ts';
 import type { InvalidCase, Operation } from '../case.ts';
-import { judgeRejected } from './judge-rejected.ts';
+import { checkRejected } from './check-rejected.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 import { sendRetryingTransients } from './send-retrying-transients.ts';
 import { entryCount } from './valid-request-is-accepted.ts';
@@ -46,12 +46,12 @@ export function invalidRuleIsRejected(
     async check(c, context) {
       const entries = entryCount(c);
       // A defect in one bulk entry may be answered per entry on the aws profile (C-A5); the other
-      // entries are valid, so a transient status on one of them is re-sent, not judged (C-A2).
+      // entries are valid, so a transient status on one of them is re-sent, not checked (C-A2).
       const perEntry = context.profile === 'aws' && c.badEntry !== undefined && entries !== undefined;
       const exchange = perEntry
         ? (await sendRetryingTransients(context, c, (i) => i !== c.badEntry)).exchange
         : await context.send(c);
-      const problem = judgeRejected(exchange, {
+      const problem = checkRejected(exchange, {
         profile: context.profile,
         breaks: c.breaks,
         ...(rule === 'C-MIME9' ? { alsoAllowed: [413] } : {}),

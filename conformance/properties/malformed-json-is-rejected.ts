@@ -1,7 +1,7 @@
 /** Malformed JSON, and JSON that is not an object, is rejected as invalid (C-REQ1), never 5xx. */
 import { malformedJsonCases } from '../arbitraries/wrong-types.ts';
 import type { Operation } from '../case.ts';
-import { judgeRejected } from './judge-rejected.ts';
+import { checkRejected } from './check-rejected.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 
 export function malformedJsonIsRejected(operation: Operation, options: PropertyOptions): PropertyDefinition {
@@ -13,7 +13,7 @@ export function malformedJsonIsRejected(operation: Operation, options: PropertyO
     arbitrary: malformedJsonCases(operation, options.from),
     async check(c, context) {
       const exchange = await context.send(c);
-      const problem = judgeRejected(exchange, {
+      const problem = checkRejected(exchange, {
         profile: context.profile,
         breaks: 'C-REQ1',
         alsoAllowedTypes: ['SerializationException', 'ValidationException'],

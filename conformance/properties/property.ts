@@ -1,7 +1,7 @@
 /**
  * A conformance property: one check, named for what it asserts, tagged with the rule ids it
  * covers, over a generator of cases. `check` sends what it needs through the context and returns
- * a verdict; it never throws for a broken implementation.
+ * a result; it never throws for a broken implementation.
  */
 import type fc from 'fast-check';
 import type { RuleId } from '../../src/contract/rule-catalog.ts';
@@ -17,8 +17,8 @@ export type PropertyContext = {
   send(c: ConformanceCase): Promise<Exchange>;
 };
 
-/** The exchange the verdict rests on (the failing one, when there is a problem). */
-export type CaseVerdict = { exchange: Exchange; problem?: Problem };
+/** The exchange the result rests on (the failing one, when there is a problem). */
+export type CaseResult = { exchange: Exchange; problem?: Problem };
 
 export type PropertyDefinition<T = unknown> = {
   name: string;
@@ -28,7 +28,7 @@ export type PropertyDefinition<T = unknown> = {
   /** A cap on runs whatever `--runs` says (the 40 MiB case is sent once). */
   maxRuns?: number;
   arbitrary: fc.Arbitrary<T>;
-  check(value: T, context: PropertyContext): Promise<CaseVerdict>;
+  check(value: T, context: PropertyContext): Promise<CaseResult>;
 };
 
 export type PropertyOptions = {

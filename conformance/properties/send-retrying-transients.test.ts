@@ -73,14 +73,14 @@ describe('sendRetryingTransients', () => {
     return ctx;
   }
 
-  it('judges the first answer when it is not transient', async () => {
+  it('checks the first answer when it is not transient', async () => {
     const ctx = context([bulk('SUCCESS')]);
     const { exchange, tries } = await sendRetryingTransients(ctx, c);
     expect([ctx.sent, tries, exchange]).toEqual([1, 1, bulk('SUCCESS')]);
     expect(triesNote(tries)).toBe('');
   });
 
-  it('re-sends after a transient answer and judges the next one', async () => {
+  it('re-sends after a transient answer and checks the next one', async () => {
     const ctx = context([bulk('FAILED'), bulk('SUCCESS')]);
     const { exchange, tries } = await sendRetryingTransients(ctx, c);
     expect([ctx.sent, tries, exchange]).toEqual([2, 2, bulk('SUCCESS')]);

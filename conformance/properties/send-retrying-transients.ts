@@ -1,8 +1,8 @@
 /**
- * C-A2: a transient answer to a valid case is not a verdict. Real SES answered `FAILED` ("Unknown
+ * C-A2: a transient answer to a valid case is not final. Real SES answered `FAILED` ("Unknown
  * error occurred. Please try again later") for well-formed bulk entries, and any service may answer
  * 429 or 503 under load. Such a case is re-sent a bounded number of times, with a short backoff,
- * and judged on its last answer. `INVALID_PARAMETER` or `MESSAGE_REJECTED` on a valid entry is an
+ * and checked on its last answer. `INVALID_PARAMETER` or `MESSAGE_REJECTED` on a valid entry is an
  * answer, not a hiccup: never retried.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,7 +43,7 @@ export function isTransient(
   });
 }
 
-/** The exchange a valid case is judged on, and how many times it was sent. */
+/** The exchange a valid case is checked on, and how many times it was sent. */
 export type RetriedExchange = { exchange: Exchange; tries: number };
 
 /** Sends a valid case, re-sending it while the answer is transient (at most MAX_RETRIES times). */

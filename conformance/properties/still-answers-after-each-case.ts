@@ -8,7 +8,7 @@ import { malformedJsonCases } from '../arbitraries/wrong-types.ts';
 import type { ConformanceCase, Operation } from '../case.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 import { sendRetryingTransients } from './send-retrying-transients.ts';
-import { judgeValid, validCases } from './valid-request-is-accepted.ts';
+import { checkValid, validCases } from './valid-request-is-accepted.ts';
 
 function hostileCases(operation: Operation, from: string): fc.Arbitrary<ConformanceCase> {
   return fc.oneof(
@@ -50,7 +50,7 @@ export function stillAnswersAfterEachCase(
       const first = await context.send(hostile);
       const sent = await sendRetryingTransients(context, valid);
       const exchange = sent.exchange;
-      const problem = judgeValid(sent, valid, context.profile);
+      const problem = checkValid(sent, valid, context.profile);
       if (!problem) return { exchange };
       return {
         exchange,

@@ -12,7 +12,7 @@ import type { RuleId } from '../../src/contract/rule-catalog.ts';
 import { specSchema } from '../../src/contract/schema/spec-ajv.ts';
 import type { ConformanceCase } from '../case.ts';
 import type { Exchange } from '../transport/exchange.ts';
-import { awsErrorType } from './judge-rejected.ts';
+import { awsErrorType } from './check-rejected.ts';
 import { type Problem, received } from './problem.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 import { sendRetryingTransients, triesNote } from './send-retrying-transients.ts';
@@ -21,7 +21,7 @@ import { validCases } from './valid-request-is-accepted.ts';
 /** Identities the target under test is known not to have verified. */
 export type UnverifiedIdentities = { unverifiedFrom?: string; sandboxRecipient?: string };
 
-function judgeMessageRejected(
+function checkMessageRejected(
   exchange: Exchange,
   options: PropertyOptions,
   breaks: RuleId,
@@ -73,7 +73,7 @@ function property(
     ),
     async check(c, context) {
       const sent = await sendRetryingTransients(context, c);
-      const problem = judgeMessageRejected(sent.exchange, options, rule, `a send ${what} ${identity}`);
+      const problem = checkMessageRejected(sent.exchange, options, rule, `a send ${what} ${identity}`);
       return problem
         ? {
             exchange: sent.exchange,

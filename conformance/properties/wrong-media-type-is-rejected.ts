@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Operation } from '../case.ts';
-import { judgeRejected } from './judge-rejected.ts';
+import { checkRejected } from './check-rejected.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 import { validCases } from './valid-request-is-accepted.ts';
 
@@ -22,7 +22,7 @@ export function wrongMediaTypeIsRejected(operation: Operation, options: Property
       .map(([c, contentType]) => ({ ...c, contentType })),
     async check(c, context) {
       const exchange = await context.send(c);
-      const problem = judgeRejected(exchange, {
+      const problem = checkRejected(exchange, {
         profile: context.profile,
         breaks: 'C-REQ2',
         alsoAllowed: [415],

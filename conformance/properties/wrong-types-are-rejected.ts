@@ -1,7 +1,7 @@
 /** A member of the wrong JSON type, or a missing required member, is rejected (C-REQ2). */
 import { wrongTypeCases } from '../arbitraries/wrong-types.ts';
 import type { Operation } from '../case.ts';
-import { judgeRejected } from './judge-rejected.ts';
+import { checkRejected } from './check-rejected.ts';
 import { defineProperty, type PropertyDefinition, type PropertyOptions } from './property.ts';
 
 export function wrongTypesAreRejected(operation: Operation, options: PropertyOptions): PropertyDefinition {
@@ -13,7 +13,7 @@ export function wrongTypesAreRejected(operation: Operation, options: PropertyOpt
     arbitrary: wrongTypeCases(operation, options.from),
     async check(c, context) {
       const exchange = await context.send(c);
-      const problem = judgeRejected(exchange, {
+      const problem = checkRejected(exchange, {
         profile: context.profile,
         breaks: 'C-REQ2',
         alsoAllowedTypes: ['SerializationException', 'ValidationException'],

@@ -10,7 +10,7 @@ import type { CommandContext } from '../runner/replay-command.ts';
 import type { ConformanceReport, PropertyResult } from '../runner/run-conformance.ts';
 import { safeText } from '../runner/safe-text.ts';
 import { failureView } from './failure-view.ts';
-import { countsText, runVerdict, statusLabel } from './run-verdict.ts';
+import { countsText, runOutcome, statusLabel } from './run-outcome.ts';
 import { shortRunMark, shortRunNotes } from './short-runs.ts';
 
 const STYLE = `
@@ -135,9 +135,9 @@ function coverageSection(report: ConformanceReport): string {
 export function htmlReport(report: ConformanceReport, context: CommandContext): string {
   const { summary } = report;
   const failed = report.results.filter((r) => r.failure);
-  const { kind, text } = runVerdict(report);
-  const verdictClass = kind === 'conformant' ? 'pass' : kind === 'incomplete' ? 'incomplete' : 'fail';
-  const verdict = `<p class="verdict ${verdictClass}">${esc(text)}</p>`;
+  const { kind, text } = runOutcome(report);
+  const outcomeClass = kind === 'conformant' ? 'pass' : kind === 'incomplete' ? 'incomplete' : 'fail';
+  const outcome = `<p class="verdict ${outcomeClass}">${esc(text)}</p>`;
   const facts: Array<[string, string]> = [
     ['Profile', report.profile],
     ['Target', report.baseUrl],
@@ -162,7 +162,7 @@ export function htmlReport(report: ConformanceReport, context: CommandContext): 
     '<body>',
     '<header>',
     '<h1>ses-contract conform</h1>',
-    verdict,
+    outcome,
     `<dl class="summary">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`,
     ...(report.targetDied
       ? [`<p class="verdict fail">The target stopped answering during the run: ${esc(report.targetDied)}</p>`]

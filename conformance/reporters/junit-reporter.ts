@@ -8,7 +8,7 @@ import type { CommandContext } from '../runner/replay-command.ts';
 import type { ConformanceReport } from '../runner/run-conformance.ts';
 import { brokenPlacesText, unexercisedText } from './coverage-text.ts';
 import { failureView } from './failure-view.ts';
-import { notRunText } from './run-verdict.ts';
+import { notRunText } from './run-outcome.ts';
 import { shortRunNotes } from './short-runs.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters outright.

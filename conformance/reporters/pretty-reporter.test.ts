@@ -157,7 +157,7 @@ describe('a property --max-time stopped before its first case', () => {
     expect(progressLine(notRun, 2, 2)).toMatch(/^\[2\/2\] skip send-email\/slow \(0 runs, 20 asked/);
   });
 
-  it('junit: a skipped testcase; html: a "not run" row and an incomplete verdict; json: read back as not-run', () => {
+  it('junit: a skipped testcase; html: a "not run" row and an incomplete outcome; json: read back as not-run', () => {
     const xml = junitReport(incomplete, context);
     expect(xml).toMatch(
       /<testcase classname="send-email" name="send-email\/slow \[C-MIME9\]" time="[0-9.]+">\n {6}<skipped message="finished no case: the --max-time budget ran out first" \/>\n {4}<\/testcase>/,

@@ -8,7 +8,7 @@ import type { ConformanceReport, PropertyResult } from '../runner/run-conformanc
 import { safeText } from '../runner/safe-text.ts';
 import { coverageTable } from './coverage-text.ts';
 import { failureView } from './failure-view.ts';
-import { countsText, runVerdict, statusLabel } from './run-verdict.ts';
+import { countsText, runOutcome, statusLabel } from './run-outcome.ts';
 import { shortRunMark, shortRunNotes } from './short-runs.ts';
 
 const indent = (text: string, by = '    ') =>
@@ -121,6 +121,6 @@ export function prettyReport(
     lines.push(`The target stopped answering during the run: ${safeText(report.targetDied)}`);
   const failures = report.results.filter((r) => r.failure);
   if (failures.length > 0) lines.push('', ...failures.map((r) => `${failureText(r, context)}\n`));
-  lines.push(`${runVerdict(report).text}.`);
+  lines.push(`${runOutcome(report).text}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 /**
- * The worker thread that judges a run's cases for its rule coverage (`coverage-judge.ts`): it
+ * The worker thread that checks a run's cases for its rule coverage (`coverage-checker.ts`): it
  * tallies the batches of cases it receives and answers the coverage when told the run is over.
  */
 import { parentPort } from 'node:worker_threads';
@@ -8,7 +8,7 @@ import { CoverageTally } from './run-coverage.ts';
 
 /**
  * A case as the run sent it: the body text, and whether it is the JSON of a generated body (parsed
- * back here) or raw text of the case's own (malformed JSON), judged as text.
+ * back here) or raw text of the case's own (malformed JSON), checked as text.
  */
 export type SentCase = {
   operation: ConformanceCase['operation'];
@@ -31,7 +31,7 @@ if (!port) throw new Error('coverage-worker-entry runs as a worker thread');
 const tally = new CoverageTally();
 port.on('message', (message: ToCoverageThread) => {
   if ('cases' in message) {
-    for (const c of message.cases) tally.judge(asCase(c));
+    for (const c of message.cases) tally.count(asCase(c));
     return;
   }
   port.postMessage(tally.coverage());

@@ -91,7 +91,7 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
     const counterexample = counterexampleOf(entry, definition);
     const begun = performance.now();
     let cases = 0;
-    const verdict = await definition.check(counterexample, {
+    const checked = await definition.check(counterexample, {
       profile: file.profile,
       strict: file.strict,
       from: file.from,
@@ -106,16 +106,16 @@ export async function replayFailures(file: ReplayFile, options: ReplayOptions): 
       operation: definition.operation,
       rules: definition.rules,
       level: definition.level,
-      status: verdict.problem ? 'failed' : 'passed',
+      status: checked.problem ? 'failed' : 'passed',
       runs: 1,
       cases,
       seed: file.seed,
       durationMs: performance.now() - begun,
-      ...(verdict.problem
+      ...(checked.problem
         ? {
             failure: {
-              problem: verdict.problem,
-              exchange: verdict.exchange,
+              problem: checked.problem,
+              exchange: checked.exchange,
               counterexample,
               path: entry.path,
               shrinks: 0,

@@ -1,6 +1,6 @@
 /**
  * The replay file (default `.ses-contract/replay.json`): every failure of a run, so `--replay FILE`
- * can send exactly those cases again and judge them with the same checks, like a crash file.
+ * can send exactly those cases again and run the same checks on them, like a crash file.
  * A counterexample is stored as generated while its JSON is at most 1 MiB; a larger one (the
  * 40 MiB C-MIME9 case) is stored as the property's seed and fast-check path that rebuild it, with
  * the SHA-256 of its JSON, so the file stays small and a replay still sends the exact bytes.

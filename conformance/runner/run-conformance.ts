@@ -10,11 +10,11 @@ import type { ConformanceCase, Operation } from '../case.ts';
 import { InternalError } from '../errors.ts';
 import { propertyDefinitions } from '../properties/catalog.ts';
 import type { Problem } from '../properties/problem.ts';
-import type { CaseVerdict, PropertyDefinition } from '../properties/property.ts';
+import type { CaseResult, PropertyDefinition } from '../properties/property.ts';
 import type { FailureView } from '../reporters/failure-view.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { Transport } from '../transport/transport.ts';
-import { coverageJudge } from './coverage-judge.ts';
+import { coverageChecker } from './coverage-checker.ts';
 import { selectProperties } from './property-filter.ts';
 import { propertySeed } from './property-seed.ts';
 import { CoverageTally, type RunCoverage } from './run-coverage.ts';
@@ -67,7 +67,7 @@ export type PropertyResult = {
   level: 'MUST' | 'SHOULD';
   /**
    * `not-run`: `--max-time` was spent when the property's turn came, so it was not started and no
-   * case of it was judged; it neither passed nor failed, and the run is incomplete.
+   * case of it was checked; it neither passed nor failed, and the run is incomplete.
    */
   status: 'passed' | 'failed' | 'not-run';
   runs: number;
@@ -93,7 +93,7 @@ export type ConformanceReport = {
     properties: number;
     passed: number;
     failed: number;
-    /** Properties `--max-time` left no time to start (status `not-run`): they judged no case. */
+    /** Properties `--max-time` left no time to start (status `not-run`): they checked no case. */
     notRun: number;
     cases: number;
     durationMs: number;
@@ -112,10 +112,10 @@ export type ConformanceReport = {
   targetDied?: string;
 };
 
-/** Carries a verdict out of a fast-check predicate; fast-check keeps the last one, for the shrunk case. */
+/** Carries a case's result out of a fast-check predicate; fast-check keeps the last one, for the shrunk case. */
 class CaseFailed extends Error {
-  constructor(readonly verdict: CaseVerdict & { problem: Problem }) {
-    super(`${verdict.problem.rule}: ${verdict.problem.message}`);
+  constructor(readonly result: CaseResult & { problem: Problem }) {
+    super(`${result.problem.rule}: ${result.problem.message}`);
   }
 }
 
@@ -127,9 +127,9 @@ function capReason(definition: PropertyDefinition): string {
 }
 
 /**
- * The budget of a property: from its start it may use `shareMs`, but whatever the share it judges
+ * The budget of a property: from its start it may use `shareMs`, but whatever the share it checks
  * its first case (a tiny `--max-time` still checks something of every property it starts), and a
- * case once sent is always judged: the budget is checked before each run, never in the middle of
+ * case once sent is always checked: the budget is checked before each run, never in the middle of
  * one, so a property may overrun its share by the case it was running.
  */
 type PropertyBudget = { shareMs: number; clock: () => number };
@@ -144,7 +144,7 @@ async function runProperty(
   const started = performance.now();
   let cases = 0;
   let failedOnce = false;
-  let judgedOnce = false;
+  let checkedOnce = false;
   const deadline = budget ? budget.clock() + budget.shareMs : undefined;
   const context = {
     profile: options.profile,
@@ -160,15 +160,15 @@ async function runProperty(
     // reason; keep the first counterexample instead.
     if (failedOnce && isDead()) return;
     // fast-check ends the property here, as its own `interruptAfterTimeLimit` would, but only
-    // between runs (that option may cut the first run short and leave nothing judged).
-    if (judgedOnce && deadline !== undefined && (budget as PropertyBudget).clock() >= deadline) {
+    // between runs (that option may cut the first run short and leave nothing checked).
+    if (checkedOnce && deadline !== undefined && (budget as PropertyBudget).clock() >= deadline) {
       throw new fc.PreconditionFailure(true);
     }
-    const verdict = await definition.check(value, context);
-    judgedOnce = true;
-    if (verdict.problem) {
+    const result = await definition.check(value, context);
+    checkedOnce = true;
+    if (result.problem) {
       failedOnce = true;
-      throw new CaseFailed(verdict as CaseVerdict & { problem: Problem });
+      throw new CaseFailed(result as CaseResult & { problem: Problem });
     }
   });
   const runs = Math.min(options.runs, definition.maxRuns ?? Number.POSITIVE_INFINITY);
@@ -197,8 +197,8 @@ async function runProperty(
     return { ...base, status: 'passed', durationMs: performance.now() - started };
   }
   const error = details.errorInstance;
-  const verdict = error instanceof CaseFailed ? error.verdict : undefined;
-  if (!verdict) {
+  const result = error instanceof CaseFailed ? error.result : undefined;
+  if (!result) {
     // A defect of this suite, not of the target: report it plainly rather than hide it.
     throw new InternalError(
       `property ${definition.name} crashed: ${error instanceof Error ? error.message : String(error)}`,
@@ -210,8 +210,8 @@ async function runProperty(
     status: 'failed',
     durationMs: performance.now() - started,
     failure: {
-      problem: verdict.problem,
-      exchange: verdict.exchange,
+      problem: result.problem,
+      exchange: result.exchange,
       counterexample: details.counterexample?.[0],
       path: details.counterexamplePath ?? '',
       shrinks: details.numShrinks,
@@ -263,7 +263,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const workers = Math.max(1, Math.min(options.concurrency, definitions.length));
   const costs = definitions.map((d) => expectedCost(d, options.runs));
   let costLeft = costs.reduce((sum, cost) => sum + cost, 0);
-  const judge = coverageJudge(
+  const checker = coverageChecker(
     definitions.reduce((n, d) => n + Math.min(options.runs, d.maxRuns ?? options.runs), 0),
   );
   let next = 0;
@@ -285,7 +285,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
               definition,
               options,
               (c) => {
-                judge.record(c);
+                checker.record(c);
                 return sender.send(c);
               },
               () => sender.dead !== undefined,
@@ -299,9 +299,9 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   let coverage: RunCoverage;
   try {
     await Promise.all(Array.from({ length: workers }, worker));
-    coverage = await judge.coverage();
+    coverage = await checker.coverage();
   } finally {
-    judge.close();
+    checker.close();
   }
   const selection: RunSelection = {
     runs: options.runs,

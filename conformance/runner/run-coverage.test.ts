@@ -1,5 +1,5 @@
 /**
- * The rule coverage of a run: cases attributed by the engine's verdict, sums that merge, the same
+ * The rule coverage of a run: cases attributed by the engine's result, sums that merge, the same
  * numbers for the same seed; and `--max-time`, which the report shows as runs cut short.
  */
 import { setTimeout as delay } from 'node:timers/promises';
@@ -122,7 +122,7 @@ describe('a run against the reference mock', () => {
     expect(report.selection).toEqual({ runs: 200, only: ['send-email/valid*'], maxTimeMs: 300 });
     // A tiny budget, on a clock that moves 100 ms per request: the two properties started first
     // share 1 ms, and the first request of one of them spends it before the other's first case is
-    // judged; each still judges its first case (then stops). The third one's turn comes after the
+    // checked; each still checks its first case (then stops). The third one's turn comes after the
     // budget is spent: it is not started at all.
     let now = 0;
     const ticking: Transport = (request) => {

@@ -2,7 +2,7 @@
  * The rule coverage of one run: for every rule of the registry that a request can break, how many
  * of the cases the run actually sent were valid and reached one of the rule's places, how many
  * broke it and at which (clause, place) cells. Each case is attributed by the engine's strict
- * verdict through `rule-coverage.ts` (`judgeCase`, `findingCells`, `reachedCells`), the same
+ * result through `rule-coverage.ts` (`checkCase`, `findingCells`, `reachedCells`), the same
  * attribution the registry's coverage test uses, never by what its generator meant to break.
  * Generation is deterministic per seed, so against a deterministic target the numbers are too.
  */
@@ -12,8 +12,8 @@ import type { ConformanceCase } from '../case.ts';
 import {
   type Cell,
   cellKey,
+  checkCase,
   findingCells,
-  judgeCase,
   reachedCells,
   registryCells,
 } from '../rule-coverage.ts';
@@ -24,14 +24,14 @@ export type RuleRunCoverage = {
   rule: RuleId;
   /** Valid cases (no violation, no advice) that held a value at one of the rule's places. */
   valid: number;
-  /** Invalid cases whose verdict has the rule (directly, as a cause, or implied: C-DEST3). */
+  /** Invalid cases whose result has the rule (directly, as a cause, or implied: C-DEST3). */
   broken: number;
   /** Where those cases broke it, most cases first. */
   places: BrokenCell[];
 };
 
 export type RunCoverage = {
-  /** Cases judged: every request the run sent, shrinking included. */
+  /** Cases checked: every request the run sent, shrinking included. */
   cases: number;
   /** Every rule with request places, in registry order. */
   rules: RuleRunCoverage[];
@@ -57,10 +57,10 @@ function registry() {
 }
 
 /**
- * Counts the cases a run sends, by the cells their verdicts have. Judging a case costs about as
- * much CPU as sending it, so `record` only queues it and the queue is judged from `setImmediate`:
- * the request goes out first and the case is judged while the target works on it. `coverage()`
- * judges whatever is still queued, so the numbers never depend on timing.
+ * Counts the cases a run sends, by the cells their results have. Checking a case costs about as
+ * much CPU as sending it, so `record` only queues it and the queue is checked from `setImmediate`:
+ * the request goes out first and the case is checked while the target works on it. `coverage()`
+ * checks whatever is still queued, so the numbers never depend on timing.
  */
 export class CoverageTally {
   #cases = 0;
@@ -81,22 +81,22 @@ export class CoverageTally {
     this.#scheduled = false;
     const queued = this.#queue;
     this.#queue = [];
-    for (const c of queued) this.judge(c);
+    for (const c of queued) this.count(c);
   }
 
-  /** Judges and counts a case now (a thread of its own judges every case it gets at once). */
-  judge(c: ConformanceCase): void {
+  /** Checks and counts a case now (a thread of its own counts every case it gets at once). */
+  count(c: ConformanceCase): void {
     const { byKey, reachable } = registry();
     this.#cases++;
-    const verdict = judgeCase(c);
-    if (verdict.violations.length === 0) {
+    const result = checkCase(c);
+    if (result.violations.length === 0) {
       // A valid case with advice is not counted as exercising anything: the suite never means to send one.
-      if (verdict.advice.length > 0) return;
+      if (result.advice.length > 0) return;
       const rules = new Set(reachedCells(reachable, c.operation, c.body).map((key) => byKey.get(key)?.rule));
       for (const rule of rules) if (rule) this.#valid.set(rule, (this.#valid.get(rule) ?? 0) + 1);
       return;
     }
-    const keys = new Set(verdict.violations.flatMap((v) => findingCells(c.operation, v).cells));
+    const keys = new Set(result.violations.flatMap((v) => findingCells(c.operation, v).cells));
     const rules = new Set<RuleId>();
     for (const key of keys) {
       const cell = byKey.get(key);

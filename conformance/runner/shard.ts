@@ -9,7 +9,7 @@ import type { PropertyDefinition } from '../properties/property.ts';
 
 export type Shard = { index: number; count: number };
 
-/** A 40 MiB request takes about as long to build, send and judge as this many ordinary cases. */
+/** A 40 MiB request takes about as long to build, send and check as this many ordinary cases. */
 export const HEAVY_RUN_COST = 400;
 
 export const MAX_SHARDS = 1000;

@@ -5,7 +5,7 @@
  * workers running side by side. A fast property leaves its unused time to the ones after it, none
  * can eat the time of the rest, and the C-MIME9 case gets the time one 40 MiB request needs.
  * The runner stops a property at its share, between cases and never before its first one is
- * judged (`run-conformance.ts`), and does not start one once the budget is spent (share 0); the
+ * checked (`run-conformance.ts`), and does not start one once the budget is spent (share 0); the
  * report names the properties that ran fewer runs than asked and those not run.
  */
 export type TimeBudget = {

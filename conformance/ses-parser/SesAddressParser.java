@@ -1,4 +1,4 @@
-// Test-only harness: judges email addresses the way Amazon SES does, with JavaMail's strict
+// Test-only harness: checks email addresses the way Amazon SES does, with JavaMail's strict
 // InternetAddress parser (SES's error texts are this parser's texts; reference section 7.1), plus the
 // rule of JavaMail before 1.6 that a character at or above 0x7F in the local part or the domain
 // is "control or whitespace" (Debian ships 1.6.5, which lets UTF-8 through; SES does not).
@@ -12,7 +12,7 @@
 //            "."       end of batch: flush the answers
 //   answer   "ok"      the parser accepts the value
 //            "no<b64>" the parser refuses it; <b64> is the exception's message (SES's error text)
-//            "er<b64>" the harness failed on this value (a bug here, never a verdict)
+//            "er<b64>" the harness failed on this value (a bug here, never a refusal)
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -36,7 +36,7 @@ public class SesAddressParser {
       String answer;
       try {
         String value = decode(line.substring(1));
-        String refusal = line.charAt(0) == 'l' ? judgeList(value) : judgeAddress(value);
+        String refusal = line.charAt(0) == 'l' ? refusalOfList(value) : refusalOfAddress(value);
         answer = refusal == null ? "ok" : "no" + encode(refusal);
       } catch (RuntimeException e) {
         answer = "er" + encode(e.toString());
@@ -48,7 +48,7 @@ public class SesAddressParser {
   }
 
   /** null when SES's parser accepts the value, else its error text. */
-  static String judgeAddress(String value) {
+  static String refusalOfAddress(String value) {
     try {
       InternetAddress address = new InternetAddress(value, true);
       address.validate();
@@ -58,7 +58,7 @@ public class SesAddressParser {
     }
   }
 
-  static String judgeList(String value) {
+  static String refusalOfList(String value) {
     try {
       InternetAddress[] addresses = InternetAddress.parseHeader(value, true);
       for (InternetAddress address : addresses) {
@@ -76,7 +76,7 @@ public class SesAddressParser {
    * JavaMail before 1.6 refused any character at or above 0x7F in an addr-spec, with the texts
    * below, in the loop of checkAddress that 1.6 relaxed. That loop skips what it does not check: the
    * inside of a quoted-string and the character after a backslash, so `"\u00e9"@example.com` passed
-   * it, and so it does here. Applied after 1.6.5 accepted the value, so only the verdict, never the
+   * it, and so it does here. Applied after 1.6.5 accepted the value, so only the answer (accept or refuse), never the
    * order of checks, can differ from the old release (an address with two defects may get the
    * other text).
    */

@@ -1,5 +1,5 @@
 /**
- * Every address a SendEmail or SendBulkEmail body holds, for judging by SES's parser: the JSON
+ * Every address a SendEmail or SendBulkEmail body holds, for checking by SES's parser: the JSON
  * address fields (section 2's list, bulk entries included) one value each, and the address headers
  * of a raw message (From, Sender, Reply-To, To, Cc, Bcc) as whole header values, which are lists.
  */

@@ -1,5 +1,5 @@
 /**
- * The engine's address verdicts (`checkAddress`, RULES.md section 2) against SES's own parser
+ * The engine's address checks (`checkAddress`, RULES.md section 2) against SES's own parser
  * (reference §7.1), in default mode (MUST clauses) and strict mode (MUST and SHOULD). Every
  * disagreement must have a reason listed below, each resting on RULES.md: a MUST whose evidence is
  * the AWS documentation, not the parser; a SHOULD clause the parser does not check; an OPEN case;
@@ -14,7 +14,7 @@ import { MUST_ADDRESS_KINDS, nameAddr, SHOULD_ADDRESS_KINDS, validAddress } from
 import { rawUnicodeDisplayName } from '../arbitraries/display-name.ts';
 import { dotAtomLocalPart } from '../arbitraries/local-part.ts';
 import { nearMissAddress } from './near-miss-addresses.ts';
-import { type ParserVerdict, SesParser } from './ses-parser.ts';
+import { type ParserResult, SesParser } from './ses-parser.ts';
 
 const SEED = 42;
 const MIN_ADDRESSES = 10_000;
@@ -22,8 +22,8 @@ const MIN_ADDRESSES = 10_000;
 type Mode = 'default' | 'strict';
 /** `engine`: the engine refuses what the parser accepts; `parser`: the other way round. */
 type Stricter = 'engine' | 'parser';
-type Judged = { value: string; parser: ParserVerdict; engine: readonly Violation[] };
-type Disagreement = Judged & { mode: Mode; stricter: Stricter };
+type Checked = { value: string; parser: ParserResult; engine: readonly Violation[] };
+type Disagreement = Checked & { mode: Mode; stricter: Stricter };
 
 /**
  * The addr-spec of a value as written: between the first `<` and the last `>` outside
@@ -70,7 +70,7 @@ function onlyMust(d: Disagreement, rule: Violation['rule']): boolean {
 
 /**
  * Known, explained disagreements. `id` is what the summary counts; `reason` says why the two
- * verdicts may differ, citing RULES.md.
+ * results may differ, citing RULES.md.
  */
 const KNOWN_DISAGREEMENTS: ReadonlyArray<{
   id: string;
@@ -101,7 +101,7 @@ const KNOWN_DISAGREEMENTS: ReadonlyArray<{
   {
     id: 'C-ADDR1.control CR/LF/NUL (SHOULD)',
     reason:
-      'RULES.md §2 C-ADDR1 SHOULD [rfc]: SES’s parser folds CR/LF into white space and what SES does with them is not observed, so a value holding CR, LF or NUL is judged by the SHOULD clause alone',
+      'RULES.md §2 C-ADDR1 SHOULD [rfc]: SES’s parser folds CR/LF into white space and what SES does with them is not observed, so a value holding CR, LF or NUL is checked by the SHOULD clause alone',
     // Seen: a quoted local part with LF not followed by white space, which the parser refuses
     // ("Quoted local address contains newline without whitespace") and the engine calls SHOULD.
     explains: (d) => d.stricter === 'parser' && ['\r', '\n', '\u0000'].some((c) => d.value.includes(c)),
@@ -217,14 +217,14 @@ function population(): string[] {
   return [...new Set(values)];
 }
 
-describe('engine address verdicts vs SES’s parser (c)', () => {
+describe('engine address checks vs SES’s parser (c)', () => {
   it(`agree on ${MIN_ADDRESSES}+ addresses except for the listed reasons, in default and strict mode`, async () => {
     const values = population();
     expect(values.length).toBeGreaterThanOrEqual(MIN_ADDRESSES);
-    const verdicts = await parser.judge(values);
-    const judged: Judged[] = values.map((value, i) => ({
+    const answers = await parser.parse(values);
+    const checked: Checked[] = values.map((value, i) => ({
       value,
-      parser: verdicts[i] as ParserVerdict,
+      parser: answers[i] as ParserResult,
       engine: checkAddress(value, ''),
     }));
 
@@ -233,7 +233,7 @@ describe('engine address verdicts vs SES’s parser (c)', () => {
     for (const mode of ['default', 'strict'] as const) {
       const byReason = new Map<string, number>();
       let agree = 0;
-      for (const j of judged) {
+      for (const j of checked) {
         const engineAccepts = refusing(j.engine, mode).length === 0;
         if (engineAccepts === j.parser.accepted) {
           agree++;
@@ -258,11 +258,11 @@ describe('engine address verdicts vs SES’s parser (c)', () => {
           );
         }
       }
-      const pct = ((100 * agree) / judged.length).toFixed(2);
+      const pct = ((100 * agree) / checked.length).toFixed(2);
       const reasons = [...byReason].map(([id, n]) => `${id} ${n}`).join(', ');
-      summary.push(`${mode}: agree ${agree}/${judged.length} (${pct}%); disagree: ${reasons || 'none'}`);
+      summary.push(`${mode}: agree ${agree}/${checked.length} (${pct}%); disagree: ${reasons || 'none'}`);
     }
-    console.log(`SES parser (c): ${judged.length} distinct addresses\n  ${summary.join('\n  ')}`);
+    console.log(`SES parser (c): ${checked.length} distinct addresses\n  ${summary.join('\n  ')}`);
     expect(
       unexplained,
       `unexplained disagreements, e.g.:\n${unexplained.slice(0, 15).join('\n')}`,

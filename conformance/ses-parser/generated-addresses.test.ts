@@ -9,7 +9,7 @@ import { MUST_ADDRESS_KINDS, SHOULD_ADDRESS_KINDS } from '../arbitraries/address
 import { validSendBulkEmail } from '../arbitraries/send-bulk-email.ts';
 import { validSendEmail } from '../arbitraries/send-email.ts';
 import { addressesInBody, type FoundAddress } from './addresses-in-body.ts';
-import { type ParserVerdict, SesParser } from './ses-parser.ts';
+import { type ParserResult, SesParser } from './ses-parser.ts';
 
 const FROM = 'sender@example.com';
 const SEED = 42;
@@ -21,9 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => parser?.close());
 
-function refusals(found: readonly FoundAddress[], verdicts: readonly ParserVerdict[]): string[] {
+function refusals(found: readonly FoundAddress[], answers: readonly ParserResult[]): string[] {
   return found.flatMap((f, i) => {
-    const v = verdicts[i];
+    const v = answers[i];
     return v && !v.accepted ? [`${f.where}: ${JSON.stringify(f.value)}: ${v.reason}`] : [];
   });
 }
@@ -48,14 +48,14 @@ describe('valid cases (a)', () => {
     const refused = [
       ...refusals(
         fields,
-        await parser.judge(
+        await parser.parse(
           fields.map((f) => f.value),
           'address',
         ),
       ),
       ...refusals(
         headers,
-        await parser.judge(
+        await parser.parse(
           headers.map((f) => f.value),
           'list',
         ),
@@ -86,9 +86,9 @@ describe('invalid cases of parser-evidenced kinds (b)', () => {
       values: fc.sample(k.addresses, { numRuns: 800, seed: SEED }),
     }));
     const all = samples.flatMap((s) => s.values.map((value) => ({ kind: s.kind, value })));
-    const verdicts = await parser.judge(all.map((a) => a.value));
+    const answers = await parser.parse(all.map((a) => a.value));
     const accepted = all
-      .filter((_, i) => verdicts[i]?.accepted)
+      .filter((_, i) => answers[i]?.accepted)
       .map((a) => `${a.kind}: ${JSON.stringify(a.value)}`);
     console.log(
       `SES parser (b): ${all.length} bad addresses of ${parserKinds.length} kinds; ${accepted.length} accepted`,
@@ -109,9 +109,9 @@ describe('bad address kinds without parser evidence', () => {
         .sample(k.addresses, { numRuns: 300, seed: SEED })
         .map((value) => ({ kind: `${k.rule}.${k.clause}/${k.kind}`, value })),
     );
-    const verdicts = await parser.judge(all.map((a) => a.value));
+    const answers = await parser.parse(all.map((a) => a.value));
     const refused = all.flatMap((a, i) => {
-      const v = verdicts[i];
+      const v = answers[i];
       return v && !v.accepted ? [`${a.kind}: ${JSON.stringify(a.value)}: ${v.reason}`] : [];
     });
     expect(

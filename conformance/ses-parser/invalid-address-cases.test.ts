@@ -61,17 +61,17 @@ describe.each(['send-email', 'send-bulk-email'] as const)('%s MUST address cells
     );
     const headers = cases.flatMap((c, i) => c.found.filter((f) => f.kind === 'list').map((f) => ({ i, f })));
     const refused = new Set<number>();
-    const judge = async (items: typeof fields, kind: 'address' | 'list') => {
-      const verdicts = await parser.judge(
+    const parseAll = async (items: typeof fields, kind: 'address' | 'list') => {
+      const answers = await parser.parse(
         items.map(({ f }) => f.value),
         kind,
       );
-      verdicts.forEach((v, k) => {
+      answers.forEach((v, k) => {
         if (!v.accepted) refused.add((items[k] as (typeof items)[number]).i);
       });
     };
-    await judge(fields, 'address');
-    await judge(headers, 'list');
+    await parseAll(fields, 'address');
+    await parseAll(headers, 'list');
     const missed = cases.flatMap((c, i) =>
       refused.has(i) || hasSingleLabelDomain(c.found)
         ? []

@@ -1,7 +1,7 @@
 /**
  * SES's own address parser as a second oracle (RULES.md section 2, reference §7.1): one JVM runs
  * `SesAddressParser.java` (JavaMail's strict `InternetAddress` from Debian's `libmail-java`, plus
- * the pre-1.6 rule on octets at or above 0x7F) and judges batches of addresses over a line
+ * the pre-1.6 rule on octets at or above 0x7F) and checks batches of addresses over a line
  * protocol. Test-only: one JVM per test file, started once, not per address.
  *
  * Needs `java` (Java 11+, which runs a single-file source program without a build step) and
@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The parser's answer: accepted, or refused with its error text (the text SES returns). */
-export type ParserVerdict = { accepted: true } | { accepted: false; reason: string };
+export type ParserResult = { accepted: true } | { accepted: false; reason: string };
 
 /** `address`: a value of an address field; `list`: a raw MIME address header (To, Cc, From, …). */
 export type ValueKind = 'address' | 'list';
@@ -79,14 +79,14 @@ export class SesParser {
   static async start(): Promise<SesParser> {
     const parser = new SesParser();
     // One round trip proves the JVM compiled the harness and found JavaMail.
-    const [probe] = await parser.judge(['probe@example.com']);
+    const [probe] = await parser.parse(['probe@example.com']);
     if (!probe?.accepted)
       throw new Error(`the SES parser refused probe@example.com: ${JSON.stringify(probe)}`);
     return parser;
   }
 
-  /** The parser's verdict on each value, in order: one round trip for the whole batch. */
-  judge(values: readonly string[], kind: ValueKind = 'address'): Promise<ParserVerdict[]> {
+  /** The parser's answer to each value, in order: one round trip for the whole batch. */
+  parse(values: readonly string[], kind: ValueKind = 'address'): Promise<ParserResult[]> {
     if (this.exited) return Promise.reject(this.exited);
     // An empty batch would send a bare newline, which is no request at all.
     if (values.length === 0) return Promise.resolve([]);
@@ -98,7 +98,7 @@ export class SesParser {
       this.child.stdin.write(request);
       this.settle();
     }).then((answers) =>
-      answers.map((answer, i): ParserVerdict => {
+      answers.map((answer, i): ParserResult => {
         if (answer === 'ok') return { accepted: true };
         if (answer.startsWith('no')) return { accepted: false, reason: decode(answer.slice(2)) };
         throw new Error(

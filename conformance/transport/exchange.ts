@@ -1,5 +1,5 @@
 /**
- * One request and what came back, as plain data: the unit every check judges and every report
+ * One request and what came back, as plain data: the unit every check reads and every report
  * prints. Sending never throws and never hangs: a network error or a timeout (covering the whole
  * exchange, body included) becomes `error`.
  */

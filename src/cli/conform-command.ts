@@ -90,7 +90,7 @@ async function readReplayFile(file: string): Promise<ReplayFile> {
 
 /**
  * A replay sends the recorded cases as they were recorded, so a flag that would change what is
- * generated or how it is judged is refused when it disagrees with the file (never silently
+ * generated or how it is checked is refused when it disagrees with the file (never silently
  * dropped). Flags about where and how to send (`--base-url`, `--sign`, `--region`, `--timeout-ms`),
  * which entries (`--only`) and how to report apply to the replay as to a run.
  */

@@ -100,7 +100,7 @@ export const registerProxyCommand: RegisterCommand = (program: Command, io, done
       });
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      // Imported here: undici and the response judges are of no use to the other commands.
+      // Imported here: undici and the response checks are of no use to the other commands.
       const [{ startValidationProxy }, { findingLine, summaryTable }] = await Promise.all([
         import('../proxy/validation-proxy.ts'),
         import('../proxy/proxy-finding.ts'),

@@ -45,8 +45,10 @@ describe('ses-contract validate', () => {
     const all = await cli(['validate', ...valid, '--strict']);
     expect(all.stderr).toBe('');
     expect(all.code).toBe(0);
-    const verdicts = all.stdout.split('\n').filter((line) => / valid send-(bulk-)?email request/.test(line));
-    expect(verdicts).toHaveLength(valid.length);
+    const validLines = all.stdout
+      .split('\n')
+      .filter((line) => / valid send-(bulk-)?email request/.test(line));
+    expect(validLines).toHaveLength(valid.length);
     expect(all.stdout).toContain(`${valid[0]}: valid `);
 
     const bulk = examples.find((e) => e.label === 'valid' && e.operation === 'send-bulk-email');
@@ -172,7 +174,7 @@ describe('ses-contract validate', () => {
     expect(code).toBe(0);
   });
 
-  it('still judges the readable files when one of several cannot be read, then exits 2', async () => {
+  it('still checks the readable files when one of several cannot be read, then exits 2', async () => {
     const good = join(dir, 'good.json');
     const bad = join(dir, 'bad.json');
     await writeFile(good, JSON.stringify(SIMPLE));

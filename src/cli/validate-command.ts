@@ -1,7 +1,7 @@
 /**
  * `ses-contract validate [FILE…|-]`: checks request bodies with the rules engine. A file of the
  * example catalog (`{ operation, description, exercises, body }`) is checked as its `body`. Bytes
- * that are not JSON are a request that breaks C-REQ1, judged as the mock judges them (exit 1);
+ * that are not JSON are a request that breaks C-REQ1, checked as the mock checks them (exit 1);
  * exit 2 is for input that cannot be read at all and for bad flags. Advice (ADVISE: SES accepts
  * it, but not as the sender meant) prints as `warning` lines and never changes the exit code.
  */
@@ -160,7 +160,7 @@ export const registerValidateCommand: RegisterCommand = (program: Command, io, d
       try {
         inputs.push(await readInput(name, io));
       } catch (error) {
-        // One unreadable file must not hide the verdicts on the others; it still ends the run with 2.
+        // One unreadable file must not hide the results for the others; it still ends the run with 2.
         if (!(error instanceof UsageError) || names.length === 1) throw error;
         unreadable.push(error.message);
       }

@@ -33,8 +33,8 @@ export function findingLine(finding: ProxyFinding): string {
 
 export type ProxyTally = {
   requests: number;
-  /** SendEmail / SendBulkEmail requests the engine judged. */
-  judged: number;
+  /** SendEmail / SendBulkEmail requests the engine checked (printed as "judged"). */
+  checked: number;
   forwarded: number;
   rejected: number;
   targetFailures: number;
@@ -43,7 +43,7 @@ export type ProxyTally = {
 };
 
 export function emptyTally(): ProxyTally {
-  return { requests: 0, judged: 0, forwarded: 0, rejected: 0, targetFailures: 0, findings: new Map() };
+  return { requests: 0, checked: 0, forwarded: 0, rejected: 0, targetFailures: 0, findings: new Map() };
 }
 
 export function countFinding(tally: ProxyTally, finding: ProxyFinding): void {
@@ -58,7 +58,7 @@ export function countFinding(tally: ProxyTally, finding: ProxyFinding): void {
 /** The table printed when the proxy stops. */
 export function summaryTable(tally: ProxyTally): string {
   const head =
-    `ses-contract proxy: ${tally.requests} ${tally.requests === 1 ? 'request' : 'requests'}, ${tally.judged} judged, ${tally.forwarded} forwarded, ` +
+    `ses-contract proxy: ${tally.requests} ${tally.requests === 1 ? 'request' : 'requests'}, ${tally.checked} judged, ${tally.forwarded} forwarded, ` +
     `${tally.rejected} rejected by the proxy, ${tally.targetFailures} target failures\n`;
   if (tally.findings.size === 0) return `${head}no rule broken\n`;
   const rows = [...tally.findings.values()].sort(

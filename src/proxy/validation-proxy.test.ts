@@ -102,7 +102,7 @@ describe('validation proxy in front of the reference mock', () => {
       expect(through).toEqual(expected);
       expect(through.status).toBe(200);
       expect(findings).toEqual([]);
-      expect(p.tally).toMatchObject({ requests: 1, judged: 1, forwarded: 1, rejected: 0 });
+      expect(p.tally).toMatchObject({ requests: 1, checked: 1, forwarded: 1, rejected: 0 });
     },
   );
 
@@ -154,7 +154,7 @@ describe('validation proxy in front of the reference mock', () => {
     expect(p.tally).toMatchObject({ requests: 2, rejected: 1, forwarded: 1 });
   });
 
-  it('judges the answer: a target that accepts what breaks C-ADDR1 is a response finding under C-ADDR1', async () => {
+  it('checks the answer: a target that accepts what breaks C-ADDR1 is a response finding under C-ADDR1', async () => {
     const lax = await mock({ profile: 'documented', validators: { sendEmail: () => [] } });
     const { proxy: p, findings } = await proxy({ target: lax.url, profile: 'documented' });
     const answer = await post(p.url, INVALID);
@@ -173,7 +173,7 @@ describe('validation proxy in front of the reference mock', () => {
     expect(findings).toEqual([]);
   });
 
-  it('--strict reports a SHOULD violation (C-ADDR3), forwards it even under reject, and judges its acceptance as conform --strict does', async () => {
+  it('--strict reports a SHOULD violation (C-ADDR3), forwards it even under reject, and checks its acceptance as conform --strict does', async () => {
     const { server, seen } = await recordingMock();
     const { proxy: p, findings } = await proxy({
       target: server.url,
@@ -217,7 +217,7 @@ describe('validation proxy in front of the reference mock', () => {
     expect(findings).toEqual([expect.objectContaining({ side: 'response', rule: 'C-A1', status: 400 })]);
   });
 
-  it('judges the answer of the wrong profile: an aws proxy before a documented target finds C-A1', async () => {
+  it('checks the answer of the wrong profile: an aws proxy before a documented target finds C-A1', async () => {
     const target = await mock({ profile: 'documented' });
     const { proxy: p, findings } = await proxy({ target: target.url, profile: 'aws' });
     await post(p.url, VALID);
@@ -276,7 +276,7 @@ describe('validation proxy in front of a failing target', () => {
         expect(JSON.parse(answer.body)).toHaveProperty('message');
       }
       expect(findings.filter((f) => f.side === 'target')).toHaveLength(2);
-      // The invalid request is still judged.
+      // The invalid request is still checked.
       expect(findings.filter((f) => f.side === 'request').map((f) => f.rule)).toEqual(['C-ADDR1']);
     }
   });

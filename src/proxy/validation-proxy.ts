@@ -2,8 +2,8 @@
  * A validation proxy in front of an SES v2 implementation (as Prism's proxy is in front of an
  * OpenAPI one): every request goes to the target unchanged — method, path under the target's base
  * path, headers (Host and any SigV4 signature included) and body bytes — and every answer comes
- * back unchanged. On the way, SendEmail / SendBulkEmail requests are judged by the rules engine and
- * the target's answers by the conformance suite's judges; each broken rule is one finding.
+ * back unchanged. On the way, SendEmail / SendBulkEmail requests are checked by the rules engine and
+ * the target's answers by the conformance suite's checks; each broken rule is one finding.
  *
  * The body streams through while it is kept once for the engine (`held-body.ts`); with `reject`,
  * a request that breaks a MUST rule is answered by the proxy in the profile's error shape and never
@@ -26,8 +26,8 @@ import type { WireProfileName } from '../server/wire-profile.ts';
 import { type GatewayFailure, gatewayAnswer } from './gateway-errors.ts';
 import { holdBody } from './held-body.ts';
 import { countFinding, emptyTally, type ProxyFinding, type ProxyTally } from './proxy-finding.ts';
-import { breaksMust, judgeRequest, type RequestVerdict } from './request-verdict.ts';
-import { judgeResponse } from './response-verdict.ts';
+import { breaksMust, type CheckedRequest, checkRequest } from './request-check.ts';
+import { checkResponse } from './response-check.ts';
 
 export type ValidationProxyOptions = {
   /** The implementation: an http(s) URL, with a base path if it has one. */
@@ -37,13 +37,13 @@ export type ValidationProxyOptions = {
   /** Default 127.0.0.1. */
   host?: string;
   profile: WireProfileName;
-  /** Judge SHOULD rules too (MUST only by default, as `conform`). */
+  /** Check SHOULD rules too (MUST only by default, as `conform`). */
   strict?: boolean;
   /** Answer a request that breaks a MUST rule with the profile's error instead of forwarding it. */
   reject?: boolean;
   /** How long the target gets for its headers, and between body chunks. Default 30 s. */
   timeoutMs?: number;
-  /** Bodies are judged up to this size (default: the mock's, C-MIME9's 40 MiB of base64 plus the JSON). */
+  /** Bodies are checked up to this size (default: the mock's, C-MIME9's 40 MiB of base64 plus the JSON). */
   maxBodyBytes?: number;
   onFinding: (finding: ProxyFinding) => void;
 };
@@ -193,12 +193,12 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
 
   function reportRequest(
     base: Pick<ProxyFinding, 'request' | 'method' | 'url'>,
-    verdict: RequestVerdict,
+    checked: CheckedRequest,
     action: 'forwarded' | 'rejected',
     status: number,
     targetRequestId: string | undefined,
   ): void {
-    for (const v of verdict.violations) {
+    for (const v of checked.violations) {
       report({
         ...base,
         side: 'request',
@@ -233,10 +233,10 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
       return;
     }
 
-    tally.judged++;
+    tally.checked++;
     const held = holdBody(limit, declaredLength(request));
-    const judge = () =>
-      judgeRequest({
+    const check = () =>
+      checkRequest({
         operation,
         contentType: request.headers['content-type'] ?? null,
         bytes: held.bytes(),
@@ -245,17 +245,17 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
         strict: options.strict ?? false,
       });
 
-    let verdict: RequestVerdict | undefined;
+    let checked: CheckedRequest | undefined;
     let answer: TargetAnswer | GatewayFailure;
     if (options.reject) {
       await readRest(request, (chunk) => held.add(chunk));
-      verdict = judge();
-      if (breaksMust(verdict)) {
+      checked = check();
+      if (breaksMust(checked)) {
         const own = held.overLimit
           ? wire.tooLarge(limit)
-          : wire.invalid(verdict.violations.filter((v) => v.level === 'MUST'));
+          : wire.invalid(checked.violations.filter((v) => v.level === 'MUST'));
         tally.rejected++;
-        reportRequest(base, verdict, 'rejected', own.status, undefined);
+        reportRequest(base, checked, 'rejected', own.status, undefined);
         writeOwn(response, own, !request.readableEnded);
         return;
       }
@@ -274,21 +274,21 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
       );
       // The target may answer before it has read the whole body (a 413); the engine needs it all.
       await readRest(request, (chunk) => held.add(chunk));
-      verdict = judge();
+      checked = check();
     }
     tally.forwarded++;
     if ('reason' in answer) {
-      reportRequest(base, verdict, 'forwarded', answer.status, undefined);
+      reportRequest(base, checked, 'forwarded', answer.status, undefined);
       failed(answer);
       return;
     }
     const headers = lowerCaseRecord(answer.rawHeaders);
     const targetRequestId = headers['x-amzn-requestid'];
-    reportRequest(base, verdict, 'forwarded', answer.status, targetRequestId);
+    reportRequest(base, checked, 'forwarded', answer.status, targetRequestId);
     const body = answer.body.toString('utf8');
-    const problem = judgeResponse(
+    const problem = checkResponse(
       operation,
-      verdict,
+      checked,
       { status: answer.status, headers, body },
       options.profile,
     );

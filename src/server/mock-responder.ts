@@ -121,7 +121,7 @@ function declaredLength(value: string | null): number | undefined {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A replaced validator (a broken twin) judges alone and gives no advice: advice is the engine's. */
+/** A replaced validator (a broken twin) checks alone and gives no advice: advice is the engine's. */
 function checkWith(
   validator: RequestValidator | undefined,
   reference: (body: unknown) => CheckResult,

@@ -25,7 +25,7 @@ export function addressOf(sent: string): string | undefined {
   return `${parsed.mailbox.localPart}@${parsed.mailbox.domain}`.toLowerCase();
 }
 
-const REMEMBERED_ADDRESSES = 10_000;
+const CACHED_ADDRESSES = 10_000;
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -38,19 +38,19 @@ export function createIdentityPolicy(options: {
   const verified = listed ? new Set(listed) : undefined;
   const region = (options.region ?? 'us-east-1').toUpperCase();
   const sandbox = options.sandbox ?? false;
-  // A mock meets the same few senders again and again: remember their verdicts (bounded).
+  // A mock meets the same few senders again and again: cache whether each is verified (bounded).
   const seen = new Map<string, boolean>();
   const isVerified = (sent: string): boolean => {
     if (!verified) return true;
     const known = seen.get(sent);
     if (known !== undefined) return known;
     const address = addressOf(sent);
-    const verdict =
+    const isListed =
       address !== undefined &&
       (verified.has(address) || verified.has(address.slice(address.lastIndexOf('@') + 1)));
-    if (seen.size >= REMEMBERED_ADDRESSES) seen.clear();
-    seen.set(sent, verdict);
-    return verdict;
+    if (seen.size >= CACHED_ADDRESSES) seen.clear();
+    seen.set(sent, isListed);
+    return isListed;
   };
   return {
     sandbox,

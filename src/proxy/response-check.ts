@@ -1,25 +1,25 @@
 /**
- * Was the target's answer to a proxied request the one the profile prescribes? Judged by the
- * conformance suite's own judges: a valid request must be accepted as C-W1 / C-A1 / C-A2 say, an
+ * Was the target's answer to a proxied request the one the profile prescribes? Checked by the
+ * conformance suite's own checks: a valid request must be accepted as C-W1 / C-A1 / C-A2 say, an
  * invalid one rejected as C-W2 / C-W3 / C-A3 / C-A5 say, so the proxy and `conform` never disagree.
  */
 import type { ConformanceCase } from '../../conformance/case.ts';
+import { checkAccepted } from '../../conformance/properties/check-accepted.ts';
+import { checkRejected, type RejectedContext } from '../../conformance/properties/check-rejected.ts';
 import { MAY_BE_NOT_FOUND } from '../../conformance/properties/invalid-rule-is-rejected.ts';
-import { judgeAccepted } from '../../conformance/properties/judge-accepted.ts';
-import { judgeRejected, type RejectedContext } from '../../conformance/properties/judge-rejected.ts';
 import type { Problem } from '../../conformance/properties/problem.ts';
 import type { Exchange } from '../../conformance/transport/exchange.ts';
 import type { PlainResponse } from '../../conformance/transport/transport.ts';
 import type { Operation } from '../contract/infer-operation.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
 import type { WireProfileName } from '../server/wire-profile.ts';
-import type { RequestVerdict } from './request-verdict.ts';
+import type { CheckedRequest } from './request-check.ts';
 
 /**
  * Answers a valid request may get without breaking a wire rule: 404 for a stored template the
  * target does not hold, 429 for a send over the rate (C-A6).
  */
-const NOT_JUDGED_FOR_VALID = new Set([404, 429]);
+const NOT_CHECKED_FOR_VALID = new Set([404, 429]);
 
 /** The error types by which a target says "this request is malformed", as opposed to account state. */
 const VALIDATION_TYPES: ReadonlySet<string> = new Set([
@@ -32,7 +32,7 @@ const VALIDATION_TYPES: ReadonlySet<string> = new Set([
  * Whether an error answer calls the request itself invalid. Real SES also refuses well-formed
  * requests for reasons of account and identity state (MessageRejected for an unverified sender,
  * SendingPausedException, AccountSuspendedException, 5xx, …); on traffic the proxy only watches,
- * those are not the target blaming a valid request, so only a validation refusal is judged.
+ * those are not the target blaming a valid request, so only a validation refusal is checked.
  */
 function refusesAsInvalid(response: PlainResponse, json: unknown, profile: WireProfileName): boolean {
   if (response.status !== 400) return false;
@@ -57,41 +57,41 @@ function parseJson(text: string): unknown {
 
 /**
  * aws bulk: the entries the violations are about, when they are all entry defects (C-A5). Each
- * such entry may be answered on its own, so a request with several is judged per entry too:
- * judging it by its first bad entry alone would blame a target that answers every one of them.
+ * such entry may be answered on its own, so a request with several is checked per entry too:
+ * checking it by its first bad entry alone would blame a target that answers every one of them.
  */
-function badEntries(verdict: RequestVerdict): RejectedContext['badEntries'] {
-  if (verdict.entries === undefined) return undefined;
+function badEntries(checked: CheckedRequest): RejectedContext['badEntries'] {
+  if (checked.entries === undefined) return undefined;
   const indices = new Set<number>();
-  for (const v of verdict.violations) {
+  for (const v of checked.violations) {
     const match = /^\/BulkEmailEntries\/(\d+)(?:\/|$)/.exec(v.path);
     if (!PER_ENTRY_RULES.has(v.rule) || !match) return undefined;
     indices.add(Number(match[1]));
   }
   return indices.size > 0
-    ? { indices: [...indices].sort((a, b) => a - b), entries: verdict.entries }
+    ? { indices: [...indices].sort((a, b) => a - b), entries: checked.entries }
     : undefined;
 }
 
-export function judgeResponse(
+export function checkResponse(
   operation: Operation,
-  verdict: RequestVerdict,
+  checked: CheckedRequest,
   response: PlainResponse,
   profile: WireProfileName,
 ): Problem | undefined {
   const json = parseJson(response.body);
-  // The judges read the answer only; the request they see is the case (the body already parsed).
+  // The checks read the answer only; the request they see is the case (the body already parsed).
   const exchange: Exchange = {
-    case: { operation, body: verdict.body } satisfies ConformanceCase,
+    case: { operation, body: checked.body } satisfies ConformanceCase,
     request: { method: 'POST', url: '', headers: {}, body: '' },
     response: json === undefined ? response : { ...response, json },
     durationMs: 0,
   };
-  const first = verdict.violations[0];
-  const lenient = verdict.unreported[0];
+  const first = checked.violations[0];
+  const lenient = checked.unreported[0];
   // Breaking only SHOULD rules outside strict mode: accepting and rejecting are both conformant.
   if (!first && lenient && (response.status < 200 || response.status >= 300)) {
-    return judgeRejected(exchange, {
+    return checkRejected(exchange, {
       profile,
       breaks: lenient.rule,
       alsoAllowed: [413, 415, 404],
@@ -99,23 +99,23 @@ export function judgeResponse(
     });
   }
   if (!first) {
-    if (NOT_JUDGED_FOR_VALID.has(response.status)) return undefined;
+    if (NOT_CHECKED_FOR_VALID.has(response.status)) return undefined;
     const refused = response.status < 200 || response.status >= 300;
     if (refused && !refusesAsInvalid(response, json, profile)) return undefined;
-    return judgeAccepted(exchange, {
+    return checkAccepted(exchange, {
       profile,
       operation,
-      ...(verdict.entries === undefined ? {} : { entries: verdict.entries }),
+      ...(checked.entries === undefined ? {} : { entries: checked.entries }),
     });
   }
-  const rules = new Set(verdict.violations.map((v) => v.rule));
-  const entries = profile === 'aws' ? badEntries(verdict) : undefined;
-  const mediaType = verdict.violations.some((v) => v.rule === 'C-REQ2' && v.clause === 'media-type');
+  const rules = new Set(checked.violations.map((v) => v.rule));
+  const entries = profile === 'aws' ? badEntries(checked) : undefined;
+  const mediaType = checked.violations.some((v) => v.rule === 'C-REQ2' && v.clause === 'media-type');
   // As in the conformance properties: a rule about a stored template may be answered 404.
-  const notFound = verdict.violations.some(
+  const notFound = checked.violations.some(
     (v) => MAY_BE_NOT_FOUND.includes(v.rule) || MAY_BE_NOT_FOUND.includes(`${v.rule}.${v.clause}`),
   );
-  return judgeRejected(exchange, {
+  return checkRejected(exchange, {
     profile,
     breaks: first.rule,
     alsoAllowed: [

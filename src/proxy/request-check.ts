@@ -1,7 +1,7 @@
 /**
  * What the engine says of one proxied SendEmail / SendBulkEmail request: its violations (MUST, and
  * SHOULD under strict, as `conform --strict`), read from the bytes the way the reference mock
- * reads them (UTF-8, bounded nesting, JSON), plus what the response judge needs to know.
+ * reads them (UTF-8, bounded nesting, JSON), plus what the response check needs to know.
  */
 import type { Operation } from '../contract/infer-operation.ts';
 import { arrayAt } from '../contract/json-reading.ts';
@@ -11,12 +11,12 @@ import { type Violation, violation } from '../contract/violation.ts';
 import { readJsonBody } from '../server/json-request-body.ts';
 import { isJsonMediaType } from '../server/media-type.ts';
 
-export type RequestVerdict = {
+export type CheckedRequest = {
   /** What the proxy reports: MUST violations, and SHOULD ones under strict. */
   violations: Violation[];
   /**
    * SHOULD violations left unreported (not strict): the target may accept such a request or
-   * reject it, so its answer is judged by shape only, never as one that must accept.
+   * reject it, so its answer is checked by shape only, never as one that must accept.
    */
   unreported: Violation[];
   /** The parsed body, when it is JSON. */
@@ -25,7 +25,7 @@ export type RequestVerdict = {
   entries?: number;
 };
 
-export type RequestToJudge = {
+export type RequestToCheck = {
   operation: Operation;
   contentType: string | null;
   /** The body, or undefined when it grew past `limitBytes`. */
@@ -35,7 +35,7 @@ export type RequestToJudge = {
   strict: boolean;
 };
 
-export function judgeRequest(request: RequestToJudge): RequestVerdict {
+export function checkRequest(request: RequestToCheck): CheckedRequest {
   if (!request.bytes) {
     return {
       unreported: [],
@@ -58,7 +58,7 @@ export function judgeRequest(request: RequestToJudge): RequestVerdict {
         ),
       ];
   const parsed = readJsonBody(request.bytes);
-  // Judged strictly always; what is reported depends on `strict`.
+  // Checked strictly always; what is reported depends on `strict`.
   const found = parsed.ok
     ? [
         ...mediaType,
@@ -80,6 +80,6 @@ export function judgeRequest(request: RequestToJudge): RequestVerdict {
   };
 }
 
-export function breaksMust(verdict: RequestVerdict): boolean {
-  return verdict.violations.some((v) => v.level === 'MUST');
+export function breaksMust(checked: CheckedRequest): boolean {
+  return checked.violations.some((v) => v.level === 'MUST');
 }

@@ -1,16 +1,16 @@
 /**
- * Where a run judges its cases for the rule coverage. Judging costs the runner's main thread a
+ * Where a run checks its cases for the rule coverage. Checking costs the runner's main thread a
  * third to a quarter of its CPU, and that thread limits a run's rate when there is CPU to spare:
  * a long run on a machine with three cores or more hands its cases to a worker thread
  * (`coverage-worker-entry.ts`) in batches while the main thread goes on generating and sending.
  *
- * Otherwise the run judges them itself. The thread costs CPU of its own: about a second to start
+ * Otherwise the run checks them itself. The thread costs CPU of its own: about a second to start
  * (a second V8 isolate loading and compiling the engine, from the sources through tsx), and per
  * case the copy and parse of its body. Measured on 2 cores shared with the embedded mock (`npm
  * start`'s 5,983 cases): the thread took the main thread from 1.25-1.64 to 0.98-1.44 ms per case
  * but the runner's total from 1.81-2.38 to 2.28-3.22 ms per case; on 2 cores, where the runner
  * and the target together use them all, the total decides. Under a thousand cases the start alone
- * costs more than the thread saves. The counts are sums over the cases, so which thread judges a
+ * costs more than the thread saves. The counts are sums over the cases, so which thread checks a
  * case, and when, changes no number.
  */
 import { availableParallelism } from 'node:os';
@@ -21,9 +21,9 @@ import { InternalError } from '../errors.ts';
 import type { SentCase, ToCoverageThread } from './coverage-worker-entry.ts';
 import { CoverageTally, type RunCoverage } from './run-coverage.ts';
 
-export type CoverageJudge = {
+export type CoverageChecker = {
   readonly where: 'thread' | 'inline';
-  /** A case the run sends (recorded before it goes out, so inline judging overlaps the exchange). */
+  /** A case the run sends (recorded before it goes out, so inline checking overlaps the exchange). */
   record(c: ConformanceCase): void;
   /** The coverage of every case recorded; call once, when no more cases come. */
   coverage(): Promise<RunCoverage>;
@@ -31,18 +31,18 @@ export type CoverageJudge = {
   close(): void;
 };
 
-/** Expected cases from which a run judges in a worker thread. */
+/** Expected cases from which a run checks in a worker thread. */
 export const THREAD_FROM_CASES = 1000;
-/** Cores from which it does: one for the main thread, one for the judge, one for a local target. */
+/** Cores from which it does: one for the main thread, one for the checker, one for a local target. */
 export const THREAD_FROM_CORES = 3;
 
-export function coverageJudge(expectedCases: number, cores = availableParallelism()): CoverageJudge {
+export function coverageChecker(expectedCases: number, cores = availableParallelism()): CoverageChecker {
   return expectedCases >= THREAD_FROM_CASES && cores >= THREAD_FROM_CORES
     ? coverageThread()
     : inlineCoverage();
 }
 
-export function inlineCoverage(): CoverageJudge {
+export function inlineCoverage(): CoverageChecker {
   const tally = new CoverageTally();
   return {
     where: 'inline',
@@ -68,7 +68,7 @@ function startWorker(): Worker {
 }
 
 /**
- * What the thread needs to judge a case: its body goes as the text that was sent, which the
+ * What the thread needs to check a case: its body goes as the text that was sent, which the
  * thread parses back. Copying a string to the thread is a memory copy; a structured clone of the
  * body cost the main thread about a tenth of its time. The parsed text is the body the target
  * read, and the body as generated up to what no rule reads (its objects' prototype).
@@ -86,7 +86,7 @@ function sentCase(c: ConformanceCase): SentCase {
 const BATCH_CASES = 128;
 const BATCH_MS = 50;
 
-export function coverageThread(): CoverageJudge {
+export function coverageThread(): CoverageChecker {
   const worker = startWorker();
   // The thread never keeps the process alive on its own: a run that ends with an error leaves it.
   worker.unref();

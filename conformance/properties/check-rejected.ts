@@ -67,7 +67,7 @@ function perEntryProblem(exchange: Exchange, context: RejectedContext): Problem 
   return undefined;
 }
 
-export function judgeRejected(exchange: Exchange, context: RejectedContext): Problem | undefined {
+export function checkRejected(exchange: Exchange, context: RejectedContext): Problem | undefined {
   const response = exchange.response;
   const wire: RuleId = context.profile === 'documented' ? 'C-W3' : 'C-A3';
   if (!response) {

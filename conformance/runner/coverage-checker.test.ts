@@ -1,5 +1,5 @@
 /**
- * A long run on a machine with cores to spare judges its cases for the rule coverage in a worker
+ * A long run on a machine with cores to spare checks its cases for the rule coverage in a worker
  * thread: the numbers are the ones the run's own thread would count, and a thread the run never
  * asks (it ended with an error) is stopped.
  */
@@ -10,12 +10,12 @@ import { validSendEmail } from '../arbitraries/send-email.ts';
 import { malformedJsonCases, wrongTypeCases } from '../arbitraries/wrong-types.ts';
 import type { ConformanceCase } from '../case.ts';
 import {
-  coverageJudge,
+  coverageChecker,
   coverageThread,
   inlineCoverage,
   THREAD_FROM_CASES,
   THREAD_FROM_CORES,
-} from './coverage-judge.ts';
+} from './coverage-checker.ts';
 
 const FROM = 'sender@example.com';
 
@@ -50,9 +50,9 @@ describe('coverageThread', () => {
   });
 
   it('is used for a long run on a machine with a core to spare for it', async () => {
-    const short = coverageJudge(THREAD_FROM_CASES - 1, THREAD_FROM_CORES);
-    const twoCores = coverageJudge(THREAD_FROM_CASES, THREAD_FROM_CORES - 1);
-    const long = coverageJudge(THREAD_FROM_CASES, THREAD_FROM_CORES);
+    const short = coverageChecker(THREAD_FROM_CASES - 1, THREAD_FROM_CORES);
+    const twoCores = coverageChecker(THREAD_FROM_CASES, THREAD_FROM_CORES - 1);
+    const long = coverageChecker(THREAD_FROM_CASES, THREAD_FROM_CORES);
     expect([short.where, twoCores.where, long.where]).toEqual(['inline', 'inline', 'thread']);
     const c = cases[0] as ConformanceCase;
     short.record(c);

@@ -1,6 +1,6 @@
 /**
  * Was a valid request accepted the way the profile says (C-W1 documented; C-A1 / C-A2 aws)? The
- * response bodies are judged with the spec's own schemas, never a second hand-written one.
+ * response bodies are checked with the spec's own schemas, never a second hand-written one.
  */
 import { specSchema } from '../../src/contract/schema/spec-ajv.ts';
 import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
@@ -21,7 +21,7 @@ export function successRule(profile: WireProfileName, operation: Operation): 'C-
   return operation === 'send-email' ? 'C-A1' : 'C-A2';
 }
 
-export function judgeAccepted(exchange: Exchange, context: AcceptedContext): Problem | undefined {
+export function checkAccepted(exchange: Exchange, context: AcceptedContext): Problem | undefined {
   const rule = successRule(context.profile, context.operation);
   const response = exchange.response;
   if (response?.status !== 200) {

@@ -1,6 +1,6 @@
 /**
- * The words every reporter uses for a property's status and for the run's verdict. A property
- * `--max-time` stopped before it judged a case (`not-run`) neither passed nor failed: a run with one
+ * The words every reporter uses for a property's status and for the run's outcome. A property
+ * `--max-time` stopped before it checked a case (`not-run`) neither passed nor failed: a run with one
  * is not called conformant, it says it is incomplete and which flag to raise.
  */
 import type { ConformanceReport, PropertyResult } from '../runner/run-conformance.ts';
@@ -22,9 +22,9 @@ export function notRunText(report: ConformanceReport): string {
   return `${properties(report.summary.notRun)} finished no case within ${budget} (raise it)`;
 }
 
-export type Verdict = { kind: 'conformant' | 'not-conformant' | 'incomplete'; text: string };
+export type RunOutcome = { kind: 'conformant' | 'not-conformant' | 'incomplete'; text: string };
 
-export function runVerdict(report: ConformanceReport): Verdict {
+export function runOutcome(report: ConformanceReport): RunOutcome {
   const { failed, notRun } = report.summary;
   if (failed > 0) {
     return {

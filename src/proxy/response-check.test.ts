@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validSendBulkEmail } from '../server/sample-requests.ts';
-import { judgeRequest } from './request-verdict.ts';
-import { judgeResponse } from './response-verdict.ts';
+import { checkRequest } from './request-check.ts';
+import { checkResponse } from './response-check.ts';
 
 /** Three entries; the first and the last break C-BULK3 (a bad recipient), the middle one is valid. */
 function bulkWithTwoBadEntries(): Record<string, unknown> {
@@ -15,8 +15,8 @@ function bulkWithTwoBadEntries(): Record<string, unknown> {
   };
 }
 
-function verdictOf(body: unknown) {
-  return judgeRequest({
+function checkedRequestOf(body: unknown) {
+  return checkRequest({
     operation: 'send-bulk-email',
     contentType: 'application/json',
     bytes: new TextEncoder().encode(JSON.stringify(body)),
@@ -36,11 +36,11 @@ const answered = (statuses: string[]) => ({
   }),
 });
 
-describe('proxy response verdict, aws bulk with several bad entries (C-A5)', () => {
-  const verdict = verdictOf(bulkWithTwoBadEntries());
+describe('proxy response check, aws bulk with several bad entries (C-A5)', () => {
+  const checked = checkedRequestOf(bulkWithTwoBadEntries());
 
   it('holds C-BULK3 violations at entries 0 and 2 only', () => {
-    expect(verdict.violations.map((v) => [v.rule, v.path.split('/')[2]])).toEqual([
+    expect(checked.violations.map((v) => [v.rule, v.path.split('/')[2]])).toEqual([
       ['C-BULK3', '0'],
       ['C-BULK3', '2'],
     ]);
@@ -48,7 +48,7 @@ describe('proxy response verdict, aws bulk with several bad entries (C-A5)', () 
 
   it('is no finding when every bad entry is answered on its own and the good one succeeds', () => {
     const answer = answered(['MESSAGE_REJECTED', 'SUCCESS', 'INVALID_PARAMETER']);
-    expect(judgeResponse('send-bulk-email', verdict, answer, 'aws')).toBeUndefined();
+    expect(checkResponse('send-bulk-email', checked, answer, 'aws')).toBeUndefined();
   });
 
   it('nor when the whole request is refused', () => {
@@ -57,18 +57,18 @@ describe('proxy response verdict, aws bulk with several bad entries (C-A5)', () 
       headers: { 'x-amzn-errortype': 'BadRequestException' },
       body: JSON.stringify({ message: 'bad recipients' }),
     };
-    expect(judgeResponse('send-bulk-email', verdict, answer, 'aws')).toBeUndefined();
+    expect(checkResponse('send-bulk-email', checked, answer, 'aws')).toBeUndefined();
   });
 
   it('names a bad entry answered SUCCESS, whichever it is', () => {
     expect(
-      judgeResponse('send-bulk-email', verdict, answered(['MESSAGE_REJECTED', 'SUCCESS', 'SUCCESS']), 'aws'),
+      checkResponse('send-bulk-email', checked, answered(['MESSAGE_REJECTED', 'SUCCESS', 'SUCCESS']), 'aws'),
     ).toMatchObject({ rule: 'C-BULK3', message: expect.stringMatching(/^entry 2 breaks C-BULK3/) });
   });
 
   it('names a good entry answered as failed under C-A5', () => {
     expect(
-      judgeResponse('send-bulk-email', verdict, answered(['FAILED', 'FAILED', 'FAILED']), 'aws'),
+      checkResponse('send-bulk-email', checked, answered(['FAILED', 'FAILED', 'FAILED']), 'aws'),
     ).toMatchObject({
       rule: 'C-A5',
       message: expect.stringMatching(/^only entries 0, 2 are invalid, yet entry 1 has Status FAILED/),
@@ -77,9 +77,9 @@ describe('proxy response verdict, aws bulk with several bad entries (C-A5)', () 
 
   it('in the documented profile a 200 is still an acceptance of an invalid request', () => {
     expect(
-      judgeResponse(
+      checkResponse(
         'send-bulk-email',
-        verdict,
+        checked,
         {
           status: 200,
           headers: {},
