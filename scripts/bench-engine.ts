@@ -69,7 +69,7 @@ function median(values: number[]): number {
 
 /**
  * Engine CPU per case of a conformance run (issue 12): the cases of every property of a documented,
- * strict run, sampled with seed 42 as `npm start` sends them, judged once strict (as the runner's rule
+ * strict run, sampled with seed 42 as `npm start` sends them, checked once strict (as the runner's rule
  * coverage does), then once at MUST level (as the mock does). Under `--cases` the memos start empty.
  * The 40 MiB case is timed above on its own; cases whose text is not JSON never reach the engine.
  */
@@ -116,7 +116,7 @@ export async function benchEngine() {
   if (validateSendEmail(TYPICAL_SEND_EMAIL, { strict: true }).length > 0)
     throw new Error('typical body is invalid');
   const engine = perSecond(() => validateSendEmail(TYPICAL_SEND_EMAIL), 2);
-  // The engine remembers per-domain IDNA results; bodies whose domains are all new show the cold cost.
+  // The engine caches per-domain IDNA results; bodies whose domains are all new show the cold cost.
   const fresh = Array.from({ length: 50_000 }, (_, i) => withFreshDomains(i));
   let next = 0;
   const engineFreshDomains = perSecond(() => validateSendEmail(fresh[next++ % fresh.length]), 1);

@@ -1,10 +1,10 @@
 /**
  * docs/fidelity.md from the reports of one fidelity run: a table of properties × implementations,
- * then one line per failure with the shrunk counterexample and the verdict checked by hand.
+ * then one line per failure with the shrunk counterexample and the fault checked by hand.
  */
 import type { ConformanceReport, PropertyResult } from '../conformance/runner/run-conformance.ts';
 import { statusNoteLine, unexpectedStatuses } from '../conformance/runner/unexpected-statuses.ts';
-import { type Verdict, verdictFor } from './fidelity-verdicts.ts';
+import { type FailureFault, faultOf } from './fidelity-faults.ts';
 
 export type ImplementationRun = {
   name: string;
@@ -59,9 +59,9 @@ export function counterexampleSummary(result: PropertyResult): string {
   return cut(shown, 320);
 }
 
-function verdictLabel(verdict: Verdict, implementation: string): string {
-  if (verdict.fault === 'implementation') return `${implementation}'s fault`;
-  if (verdict.fault === 'suite') return "the suite's fault";
+function faultLabel(found: FailureFault, implementation: string): string {
+  if (found.fault === 'implementation') return `${implementation}'s fault`;
+  if (found.fault === 'suite') return "the suite's fault";
   return 'not checked by hand yet';
 }
 
@@ -121,9 +121,9 @@ export function fidelityMarkdown(runs: readonly ImplementationRun[], settings: F
     lines.push(`### ${run.name}`, '');
     for (const result of failed) {
       differences++;
-      const verdict = verdictFor(run.name, result);
+      const found = faultOf(run.name, result);
       lines.push(
-        `- \`${result.property}\` — sent \`${counterexampleSummary(result).replaceAll('`', "'")}\`; ${cell(failureSummary(result))}. **${verdictLabel(verdict, run.name)}**: ${cell(verdict.why)}.`,
+        `- \`${result.property}\` — sent \`${counterexampleSummary(result).replaceAll('`', "'")}\`; ${cell(failureSummary(result))}. **${faultLabel(found, run.name)}**: ${cell(found.why)}.`,
       );
     }
     const notes = unexpectedStatuses(run.report);

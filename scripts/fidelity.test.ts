@@ -1,7 +1,7 @@
 /**
  * A short fidelity pass against aws-ses-v2-local (the installed devDependency): the emulator starts
  * on loopback within its bound, needs `--sign`, accepts the valid SendEmail cases, and every
- * difference found is explained by a hand-checked verdict (none left "unchecked"). Where the valid
+ * difference found is explained by a hand-checked fault (none left "unchecked"). Where the valid
  * SendBulkEmail property fails, the test proves it is the emulator's recipient regex and not our
  * generator: the engine accepts the request, the WHATWG regex rejects a recipient of the failed entry.
  */
@@ -10,8 +10,8 @@ import { runConformCommand } from '../src/cli/conform-command.ts';
 import { validateSendBulkEmail } from '../src/contract/validate-send-bulk-email.ts';
 import { IMPLEMENTATIONS, runFidelity } from './fidelity.ts';
 import { startAwsSesV2Local } from './fidelity-emulator.ts';
+import { faultOf, whatwgRejects } from './fidelity-faults.ts';
 import { fidelityMarkdown } from './fidelity-markdown.ts';
-import { verdictFor, whatwgRejects } from './fidelity-verdicts.ts';
 
 const EMULATOR = IMPLEMENTATIONS.filter((i) => i.name === 'aws-ses-v2-local');
 
@@ -97,7 +97,7 @@ describe('short fidelity pass', () => {
     expect(byName.get('send-bulk-email/malformed-json-is-rejected')?.status).toBe('failed');
 
     for (const result of run.report.results.filter((r) => r.failure)) {
-      expect(verdictFor('aws-ses-v2-local', result).fault, result.property).toBe('implementation');
+      expect(faultOf('aws-ses-v2-local', result).fault, result.property).toBe('implementation');
     }
 
     // With this seed the emulator fails a valid bulk request; prove whose fault that is.

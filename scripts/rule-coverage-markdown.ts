@@ -24,13 +24,13 @@ function count(n: number, missing: boolean): string {
 }
 
 function row(c: CellCoverage): string {
-  const judged = c.level === 'MUST' || c.level === 'SHOULD';
+  const mustOrShould = c.level === 'MUST' || c.level === 'SHOULD';
   const resource = RESOURCE_PLACES.has(c.place);
   return `| ${c.rule} | ${cell(c.clause)} | ${c.level} | ${c.evidence.join(', ')} | \`${c.place}\` | ${count(
     c.generated,
-    judged,
-  )} | ${resource ? `${c.valid} (resource)` : count(c.valid, judged)} | ${
-    resource ? count(c.validExamples, judged) : c.validExamples
+    mustOrShould,
+  )} | ${resource ? `${c.valid} (resource)` : count(c.valid, mustOrShould)} | ${
+    resource ? count(c.validExamples, mustOrShould) : c.validExamples
   } | ${c.examples} |`;
 }
 
@@ -39,7 +39,7 @@ function bulletList(lines: readonly string[], none: string): string {
 }
 
 export function ruleCoverageMarkdown(coverage: RuleCoverage): string {
-  const judged = coverage.cells.filter((c) => c.level === 'MUST' || c.level === 'SHOULD');
+  const mustOrShouldCells = coverage.cells.filter((c) => c.level === 'MUST' || c.level === 'SHOULD');
   const ungenerated = ungeneratedCells(coverage);
   const unreached = unreachedPlaces(coverage);
   const thin = thinClauses(coverage);
@@ -74,7 +74,7 @@ break them; \`conformance/rule-coverage.test.ts\` fails on every gap listed belo
 
 ## Summary
 
-${judged.length} MUST/SHOULD cells, ${coverage.cells.length - judged.length} ADVISE cells.
+${mustOrShouldCells.length} MUST/SHOULD cells, ${coverage.cells.length - mustOrShouldCells.length} ADVISE cells.
 
 ### MUST/SHOULD cells without a generated case (${ungenerated.length})
 ${bulletList(ungenerated.map(describeCell), 'None.')}

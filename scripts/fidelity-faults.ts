@@ -7,7 +7,7 @@
 import type { PropertyResult } from '../conformance/runner/run-conformance.ts';
 
 export type Fault = 'implementation' | 'suite' | 'unchecked';
-export type Verdict = { fault: Fault; why: string };
+export type FailureFault = { fault: Fault; why: string };
 
 /** What SES requires, per rule, with the reference's source ids. */
 const SES_REQUIRES: Readonly<Record<string, string>> = {
@@ -96,7 +96,7 @@ function failedValidEntry(message: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function awsSesV2LocalVerdict(result: PropertyResult): Verdict {
+function awsSesV2LocalFault(result: PropertyResult): FailureFault {
   const failure = result.failure;
   if (!failure) return { fault: 'unchecked', why: 'no failure' };
   const { problem, exchange } = failure;
@@ -137,7 +137,7 @@ function awsSesV2LocalVerdict(result: PropertyResult): Verdict {
   return { fault: 'unchecked', why: 'not checked by hand yet' };
 }
 
-export function verdictFor(implementation: string, result: PropertyResult): Verdict {
-  if (implementation === 'aws-ses-v2-local') return awsSesV2LocalVerdict(result);
+export function faultOf(implementation: string, result: PropertyResult): FailureFault {
+  if (implementation === 'aws-ses-v2-local') return awsSesV2LocalFault(result);
   return { fault: 'unchecked', why: 'not checked by hand yet' };
 }
