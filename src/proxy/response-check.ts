@@ -10,8 +10,8 @@ import { MAY_BE_NOT_FOUND } from '../../conformance/properties/invalid-rule-is-r
 import type { Problem } from '../../conformance/properties/problem.ts';
 import type { Exchange } from '../../conformance/transport/exchange.ts';
 import type { PlainResponse } from '../../conformance/transport/transport.ts';
+import { entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
 import type { Operation } from '../contract/infer-operation.ts';
-import type { RuleId } from '../contract/rule-catalog.ts';
 import type { WireProfileName } from '../server/wire-profile.ts';
 import type { CheckedRequest } from './request-check.ts';
 
@@ -45,8 +45,6 @@ function refusesAsInvalid(response: PlainResponse, json: unknown, profile: WireP
   return VALIDATION_TYPES.has(type);
 }
 
-const PER_ENTRY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['C-BULK3', 'C-BULK4']);
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -64,9 +62,9 @@ function badEntries(checked: CheckedRequest): RejectedContext['badEntries'] {
   if (checked.entries === undefined) return undefined;
   const indices = new Set<number>();
   for (const v of checked.violations) {
-    const match = /^\/BulkEmailEntries\/(\d+)(?:\/|$)/.exec(v.path);
-    if (!PER_ENTRY_RULES.has(v.rule) || !match) return undefined;
-    indices.add(Number(match[1]));
+    const index = entryDefectIndex(v);
+    if (index === undefined) return undefined;
+    indices.add(index);
   }
   return indices.size > 0
     ? { indices: [...indices].sort((a, b) => a - b), entries: checked.entries }

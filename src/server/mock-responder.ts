@@ -10,8 +10,9 @@
  *
  * Nothing is stored before the last stage, so a refused or forced error never leaves a message.
  */
+
+import { bulkEntryIndex, entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
 import { arrayAt, stringAt } from '../contract/json-reading.ts';
-import type { RuleId } from '../contract/rule-catalog.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
 import type { CheckResult, ValidationOptions } from '../contract/validation-options.ts';
@@ -99,17 +100,9 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/clear-store': { kind: 'ses-v2-local-clear', methods: ['POST'] },
 };
 
-const PER_ENTRY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['C-BULK3', 'C-BULK4']);
-
 const NO_QUERY = new URLSearchParams();
 
 const NO_IDENTITIES: readonly string[] = Object.freeze([]);
-
-/** `/BulkEmailEntries/<i>/…` → i. */
-function entryIndex(path: string): number | undefined {
-  const match = /^\/BulkEmailEntries\/(\d+)(?:\/|$)/.exec(path);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
-}
 
 function recipientsOf(message: Pick<StoredMessage, 'to' | 'cc' | 'bcc'>): string[] {
   return [...message.to, ...message.cc, ...message.bcc];
@@ -247,7 +240,7 @@ export function createMockResponder(options: MockOptions): MockResponder {
     const perEntry =
       violations.length > 0 &&
       wire.perEntryBulkResults &&
-      violations.every((v) => PER_ENTRY_RULES.has(v.rule) && entryIndex(v.path) !== undefined);
+      violations.every((v) => entryDefectIndex(v) !== undefined);
     if (violations.length > 0 && !perEntry) return wire.invalid(violations);
     // Every entry shares the default template, so one unknown name refuses the whole request.
     const rendered = renderSendBulkEmail(body, templates);
@@ -260,7 +253,7 @@ export function createMockResponder(options: MockOptions): MockResponder {
     }
     const byEntry = new Map<number, Violation[]>();
     for (const v of violations) {
-      const index = entryIndex(v.path) ?? -1;
+      const index = bulkEntryIndex(v) ?? -1;
       byEntry.set(index, [...(byEntry.get(index) ?? []), v]);
     }
     const failures = new Map<number, BulkEntryOutcome>();
@@ -313,7 +306,7 @@ export function createMockResponder(options: MockOptions): MockResponder {
         id: outcome.messageId,
         // Advice about another entry is not this message's.
         advice: advice.filter((v) => {
-          const about = entryIndex(v.path);
+          const about = bulkEntryIndex(v);
           return about === undefined || about === index;
         }),
         bulk: { requestId: request.id, entry: index, entries },
