@@ -4,7 +4,7 @@
  * rules engine (the oracle) reports for them.
  */
 import { boundedMemo } from '../src/contract/bounded-memo.ts';
-import type { Operation } from '../src/contract/infer-operation.ts';
+import { OPERATION_TABLE, type Operation } from '../src/contract/operations.ts';
 import type { RuleId } from '../src/contract/rule-catalog.ts';
 
 export type { Operation };
@@ -26,11 +26,6 @@ export type InvalidCase = ConformanceCase & {
   reportedAs: RuleId[];
   /** Bulk only: the entry that carries the defect, when it is an entry defect (C-A5). */
   badEntry?: number;
-};
-
-export const OPERATION_PATHS: Readonly<Record<Operation, string>> = {
-  'send-email': '/v2/email/outbound-emails',
-  'send-bulk-email': '/v2/email/outbound-bulk-emails',
 };
 
 /**
@@ -71,5 +66,5 @@ const operationBase = boundedMemo(
 
 /** The operation's URL under `baseUrl`, keeping a base path (a gateway prefix such as `/prod`). */
 export function operationUrl(baseUrl: string, operation: Operation): string {
-  return `${operationBase(baseUrl)}${OPERATION_PATHS[operation]}`;
+  return `${operationBase(baseUrl)}${OPERATION_TABLE[operation].path}`;
 }

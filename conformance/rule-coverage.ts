@@ -14,9 +14,9 @@
 import fc from 'fast-check';
 import { decodeBase64 } from '../src/contract/base64.ts';
 import { builtExamples, loadExamples } from '../src/contract/examples/example-catalog.ts';
-import type { Operation } from '../src/contract/infer-operation.ts';
 import { isJsonObject, objectAt, stringAt } from '../src/contract/json-reading.ts';
 import { parseMimeStructure } from '../src/contract/mime/parse-mime-structure.ts';
+import type { Operation } from '../src/contract/operations.ts';
 import {
   type Clause,
   type Evidence,

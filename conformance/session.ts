@@ -5,9 +5,10 @@
  * outcome to output and an exit code. The SigV4 transport and the embedded reference mock are
  * imported only when a session needs them, so code that never signs never loads @smithy/*.
  */
+
+import { OPERATION_TABLE } from '../src/contract/operations.ts';
 import type { WireProfileName } from '../src/contract/schema/spec-documents.ts';
 import { validateSendEmail } from '../src/contract/validate-send-email.ts';
-import { OPERATION_PATHS } from './case.ts';
 import { InternalError, TargetUnreachableError, UsageError } from './errors.ts';
 import type { RunSettings } from './run-settings.ts';
 import { profileHint, profileHintLine } from './runner/profile-hint.ts';
@@ -145,7 +146,7 @@ async function unreachable(
   baseUrl: string,
   timeoutMs: number,
 ): Promise<string | undefined> {
-  const url = `${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${OPERATION_PATHS['send-email']}`;
+  const url = `${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${OPERATION_TABLE['send-email'].path}`;
   const parts = {
     method: 'POST',
     url,

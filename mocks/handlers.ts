@@ -8,6 +8,7 @@
  */
 import { type HttpHandler, http } from 'msw';
 import type { components } from '../generated/sesv2.documented.ts';
+import { OPERATION_TABLE } from '../src/contract/operations.ts';
 import type { MessageStore, StoredMessage } from '../src/server/mock-app.ts';
 import { createMockApp, type MockAppOptions } from '../src/server/mock-app.ts';
 
@@ -36,8 +37,14 @@ export function createHandlers(options: CreateHandlersOptions = {}): SesHandlers
   const base = baseUrl.replace(/\/+$/, '');
   const handle = ({ request }: { request: Request }) => app.handle(request);
   const handlers = [
-    http.post<Record<string, never>, SendEmailRequest>(`${base}/v2/email/outbound-emails`, handle),
-    http.post<Record<string, never>, SendBulkEmailRequest>(`${base}/v2/email/outbound-bulk-emails`, handle),
+    http.post<Record<string, never>, SendEmailRequest>(
+      `${base}${OPERATION_TABLE['send-email'].path}`,
+      handle,
+    ),
+    http.post<Record<string, never>, SendBulkEmailRequest>(
+      `${base}${OPERATION_TABLE['send-bulk-email'].path}`,
+      handle,
+    ),
     // Tests written for LocalStack or aws-ses-v2-local read sent mail here.
     http.get(`${base}/_aws/ses`, handle),
     http.delete(`${base}/_aws/ses`, handle),

@@ -3,7 +3,7 @@
  * acceptance, one property per invalid rule, request-shape checks, ids, liveness; then the
  * profile-specific ones.
  */
-import { OPERATIONS } from '../../src/contract/infer-operation.ts';
+import { OPERATIONS } from '../../src/contract/operations.ts';
 import { bulkResultsMatchEntries } from './bulk-results-match-entries.ts';
 import { createdAtIsRecent } from './created-at-is-recent.ts';
 import { idsAreUnique } from './ids-are-unique.ts';

@@ -8,8 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
-import { inferOperation, OPERATIONS, type Operation } from '../contract/infer-operation.ts';
+import { inferOperation } from '../contract/infer-operation.ts';
 import { isJsonObject } from '../contract/json-reading.ts';
+import { OPERATIONS, type Operation } from '../contract/operations.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
 import { formatViolation, type Violation } from '../contract/violation.ts';

@@ -1,9 +1,6 @@
 /** Which operation a body is meant for, when the caller did not say: bulk bodies have entries. */
 import { isJsonObject } from './json-reading.ts';
-
-export type Operation = 'send-email' | 'send-bulk-email';
-
-export const OPERATIONS: readonly Operation[] = ['send-email', 'send-bulk-email'];
+import type { Operation } from './operations.ts';
 
 export function inferOperation(body: unknown): Operation {
   if (

@@ -10,7 +10,7 @@
  * `/Content/Raw/Data/header/<Name>`). A violation belongs to the place whose pattern is a prefix of
  * its path (see `placeOf`).
  */
-import type { Operation } from './infer-operation.ts';
+import type { Operation } from './operations.ts';
 
 export type RuleLevel = 'MUST' | 'SHOULD' | 'ADVISE' | 'OPEN';
 /** obs: real SES was seen to do it; doc: AWS documentation or model; parser: SES's JavaMail parser; rfc: the RFCs only. */

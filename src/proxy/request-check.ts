@@ -3,8 +3,9 @@
  * SHOULD under strict, as `conform --strict`), read from the bytes the way the reference mock
  * reads them (UTF-8, bounded nesting, JSON), plus what the response check needs to know.
  */
-import type { Operation } from '../contract/infer-operation.ts';
+
 import { arrayAt } from '../contract/json-reading.ts';
+import type { Operation } from '../contract/operations.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
 import { type Violation, violation } from '../contract/violation.ts';

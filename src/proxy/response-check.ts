@@ -11,7 +11,7 @@ import type { Problem } from '../../conformance/properties/problem.ts';
 import type { Exchange } from '../../conformance/transport/exchange.ts';
 import type { PlainResponse } from '../../conformance/transport/transport.ts';
 import { entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
-import type { Operation } from '../contract/infer-operation.ts';
+import type { Operation } from '../contract/operations.ts';
 import type { WireProfileName } from '../server/wire-profile.ts';
 import type { CheckedRequest } from './request-check.ts';
 

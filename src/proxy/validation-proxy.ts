@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
-import { OPERATION_PATHS, type Operation } from '../../conformance/case.ts';
+import { OPERATION_TABLE, OPERATIONS, type Operation } from '../contract/operations.ts';
 import { RULE_LEVELS } from '../contract/rule-catalog.ts';
 import type { ViolationLevel } from '../contract/violation.ts';
 import { awsWire } from '../server/aws-wire.ts';
@@ -51,7 +51,7 @@ export type ValidationProxyOptions = {
 export type RunningValidationProxy = { url: string; tally: ProxyTally; close(): Promise<void> };
 
 const OPERATION_OF_PATH = new Map<string, Operation>(
-  Object.entries(OPERATION_PATHS).map(([operation, path]) => [path, operation as Operation]),
+  OPERATIONS.map((operation) => [OPERATION_TABLE[operation].path, operation]),
 );
 
 /** Headers of one connection, not of the message: never forwarded either way (RFC 9110 7.6.1). */

@@ -13,6 +13,7 @@
 
 import { bulkEntryIndex, entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
 import { arrayAt, stringAt } from '../contract/json-reading.ts';
+import { OPERATION_TABLE, OPERATIONS } from '../contract/operations.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
 import type { CheckResult, ValidationOptions } from '../contract/validation-options.ts';
@@ -89,8 +90,12 @@ type Route =
     };
 
 const ROUTES: Readonly<Record<string, Route>> = {
-  '/v2/email/outbound-emails': { kind: 'send', operation: 'SendEmail', methods: ['POST'] },
-  '/v2/email/outbound-bulk-emails': { kind: 'send', operation: 'SendBulkEmail', methods: ['POST'] },
+  ...Object.fromEntries(
+    OPERATIONS.map((id): [string, Route] => {
+      const { path, name } = OPERATION_TABLE[id];
+      return [path, { kind: 'send', operation: name, methods: ['POST'] }];
+    }),
+  ),
   '/_mock': { kind: 'inbox', methods: ['GET'] },
   [INBOX_SCRIPT_PATH]: { kind: 'inbox-script', methods: ['GET'] },
   '/_mock/messages': { kind: 'messages', methods: ['GET', 'DELETE'] },

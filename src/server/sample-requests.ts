@@ -3,6 +3,7 @@
  * (which must be accepted) and one invalid twin of each, broken in one known rule.
  */
 import documentedSpec from '../../generated/sesv2.documented.openapi.json' with { type: 'json' };
+import { OPERATION_TABLE } from '../contract/operations.ts';
 
 type Operation = { requestBody: { content: { 'application/json': { example: Record<string, unknown> } } } };
 const paths = documentedSpec.paths as unknown as Record<string, { post: Operation }>;
@@ -13,8 +14,8 @@ function specExample(path: string): Record<string, unknown> {
   return structuredClone(example);
 }
 
-export const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
-export const SEND_BULK_EMAIL_PATH = '/v2/email/outbound-bulk-emails';
+export const SEND_EMAIL_PATH = OPERATION_TABLE['send-email'].path;
+export const SEND_BULK_EMAIL_PATH = OPERATION_TABLE['send-bulk-email'].path;
 
 /** The spec's SendEmail example: Simple content, a Punycode Cc and a tag. */
 export const validSendEmail = (): Record<string, unknown> => specExample(SEND_EMAIL_PATH);

@@ -10,12 +10,14 @@
 import PostalMime, { type Address, type Attachment } from 'postal-mime';
 import { decodeBase64 } from '../contract/base64.ts';
 import { isJsonObject, type JsonObject, objectAt, stringAt, stringsAt } from '../contract/json-reading.ts';
+import type { OperationName } from '../contract/operations.ts';
 import type { RuleId } from '../contract/rule-catalog.ts';
 import type { Violation } from '../contract/violation.ts';
 import type { RenderedMessage } from '../templates/render-request.ts';
 import { deliveryEvents, type MessageEvent } from './mailbox-simulator.ts';
 
-export type MockOperation = 'SendEmail' | 'SendBulkEmail';
+/** SES's name of the operation a message came through. */
+export type MockOperation = OperationName;
 
 export type ParsedRawMessage = {
   from?: string;

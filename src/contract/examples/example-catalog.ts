@@ -12,8 +12,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Operation } from '../infer-operation.ts';
 import { buildOversizedRawBody } from '../mime/build-raw-message.ts';
+import type { Operation } from '../operations.ts';
 import { isRuleId, type RuleId } from '../rule-catalog.ts';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('.', import.meta.url));

@@ -9,12 +9,13 @@
  * C-REQ3 SHOULD. Unknown members are rejected (catches typos such as `ToAdresses`).
  */
 import type { ErrorObject } from 'ajv';
+import type { OperationEntry } from '../operations.ts';
 import { isRuleId, RULES, type RuleRef } from '../rule-catalog.ts';
 import { pointer, type Violation, violation } from '../violation.ts';
 import { describeCharacter, firstCharacterOutside } from './character-class.ts';
 import { specSchema } from './spec-ajv.ts';
 
-export type RequestSchemaName = 'SendEmailRequest' | 'SendBulkEmailRequest';
+export type RequestSchemaName = OperationEntry['requestSchema'];
 
 /** Whether `value` names a rule (`C-CONT4`) or one of its clauses (`C-CONT4.name`). */
 export function isRuleRef(value: string): value is RuleRef {
