@@ -174,7 +174,6 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
   let elsewhere = '';
   let bin = '';
   let packedFiles: string[] = [];
-  let installOutput = '';
   const typeChecks = new Map<string, Promise<Outcome>>();
   function startTypeChecks(): void {
     if (typeChecks.size > 0) return;
@@ -195,7 +194,7 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
     await Promise.all([mkdir(join(project, 'esm'), { recursive: true }), mkdir(elsewhere)]);
     await mkdir(join(project, 'cjs'));
 
-    // `npm pack` runs prepack (the build), as a git install does.
+    // `npm pack` runs prepare (the build), as a git install does.
     const packed = await run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
     if (packed.code !== 0) throw new Error(`npm pack failed: ${tail(packed)}`);
     const [manifest] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as [
@@ -233,7 +232,6 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
       project,
     );
     if (installed.code !== 0) throw new Error(`npm install of the tarball failed: ${tail(installed)}`);
-    installOutput = `${installed.stdout}\n${installed.stderr}`;
     bin = join(project, 'node_modules/.bin/ses-contract');
   }, 300_000);
 
@@ -281,18 +279,6 @@ describe('the package installed from its tarball', { timeout: 240_000 }, () => {
       }
     }
     expect(missing).toEqual([]);
-  });
-
-  it('has no install-time script for npm to run or warn about (the build runs on prepack)', async () => {
-    const installed = JSON.parse(
-      await readFile(join(project, 'node_modules/ses-contract/package.json'), 'utf8'),
-    ) as { scripts?: Record<string, string> };
-    const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'];
-    expect(Object.keys(installed.scripts ?? {}).filter((name) => lifecycle.includes(name))).toEqual([]);
-    expect(installed.scripts?.prepack).toBe('npm run build');
-    // npm 11 lists packages whose install scripts `allowScripts` does not cover, as
-    // `name@version (script: command)`; msw, the user's own, may be there, ses-contract must not.
-    expect(installOutput).not.toMatch(/ses-contract@\S+ \(/);
   });
 
   it('installs no build-time tools (tsx, esbuild) as dependencies', () => {
