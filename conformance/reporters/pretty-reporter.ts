@@ -8,7 +8,7 @@ import type { ConformanceReport, PropertyResult } from '../runner/run-conformanc
 import { safeText } from '../runner/safe-text.ts';
 import { coverageTable } from './coverage-text.ts';
 import { failureView } from './failure-view.ts';
-import { countsText, runOutcome, statusLabel } from './run-outcome.ts';
+import { runOutcome, statusLabel, summaryText } from './run-outcome.ts';
 import { shortRunMark, shortRunNotes } from './short-runs.ts';
 
 const indent = (text: string, by = '    ') =>
@@ -115,7 +115,7 @@ export function prettyReport(
     ...(options.table === false && notes.length === 0 ? [] : ['']),
     ...coverageTable(report.coverage),
     '',
-    `${summary.properties} ${summary.properties === 1 ? 'property' : 'properties'}: ${countsText(summary)}; ${summary.cases} ${summary.cases === 1 ? 'request' : 'requests'} in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    summaryText(summary),
   ];
   if (report.targetDied)
     lines.push(`The target stopped answering during the run: ${safeText(report.targetDied)}`);

@@ -15,6 +15,11 @@ export function countsText(summary: ConformanceReport['summary']): string {
   return `${summary.passed} passed, ${summary.failed} failed${summary.notRun > 0 ? `, ${summary.notRun} not run` : ''}`;
 }
 
+/** "56 properties: 56 passed, 0 failed; 5,983 requests in 9.1 s": the run in one line. */
+export function summaryText(summary: ConformanceReport['summary']): string {
+  return `${properties(summary.properties)}: ${countsText(summary)}; ${summary.cases} ${summary.cases === 1 ? 'request' : 'requests'} in ${(summary.durationMs / 1000).toFixed(1)} s`;
+}
+
 /** Why properties did not run, naming the budget when the report knows it. */
 export function notRunText(report: ConformanceReport): string {
   const maxTimeMs = report.selection?.maxTimeMs;

@@ -72,6 +72,32 @@ describe('conform with several reporters', () => {
       );
       expect(stdout).toMatch(/^ses-contract conform: documented profile/);
       expect(stderr).toMatch(/junit report written to .*a\.xml\n.*html report written to .*b\.html/s);
+      // The pretty report on stdout says how the run went; stderr does not repeat it.
+      expect(stderr).not.toMatch(/conform: \d+ propert/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with every report in a file, says how the run went on stderr', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ses-contract-reporters-'));
+    try {
+      const { code, stdout, stderr } = await runCaptured([
+        'conform',
+        '--seed',
+        '1',
+        '--runs',
+        '2',
+        '--only',
+        'send-email/valid*',
+        '--reporter',
+        `html=${join(dir, 'r.html')}`,
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(
+        /html report written to .*r\.html\nconform: 1 property: 1 passed, 0 failed; 2 requests in \d+\.\d s\. Conformant\.\n/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -16,6 +16,7 @@ import {
   type ReporterName,
   renderReport,
 } from '../../conformance/reporters/render-report.ts';
+import { runOutcome, summaryText } from '../../conformance/reporters/run-outcome.ts';
 import type { CommandContext } from '../../conformance/runner/replay-command.ts';
 import type { ConformanceReport } from '../../conformance/runner/run-conformance.ts';
 import { safeText } from '../../conformance/runner/safe-text.ts';
@@ -107,5 +108,9 @@ export async function writeReports(
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, renderReport(reporter, report, context));
     io.stderr(`${command}: ${reporter} report written to ${file}\n`);
+  }
+  // With every report in a file, the log (a CI job's, say) still tells how the run went.
+  if (outputs.every((output) => output.file !== undefined)) {
+    io.stderr(`${command}: ${summaryText(report.summary)}. ${runOutcome(report).text}.\n`);
   }
 }
