@@ -187,6 +187,47 @@ describe('ses-contract render', () => {
     });
   });
 
+  it('renders the good entries of a bulk request whose defects are all in other entries, as SES sends them', async () => {
+    const entries = bulk.BulkEmailEntries;
+    const partly = {
+      ...bulk,
+      BulkEmailEntries: [
+        entries[0],
+        { Destination: { ToAddresses: ['bob@@example.com'] } },
+        {
+          ...entries[1],
+          ReplacementEmailContent: { ReplacementTemplate: { ReplacementTemplateData: '[]' } },
+        },
+      ],
+    };
+    const all = await run(['render', '--templates', templates, '--format', 'json'], partly);
+    expect(all.code).toBe(1);
+    expect((JSON.parse(all.stdout) as Array<{ entry: number }>).map((m) => m.entry)).toEqual([1]);
+    expect(all.stderr).toMatch(/C-BULK3 \/BulkEmailEntries\/1\/Destination\/ToAddresses\/0/);
+    expect(all.stderr).toMatch(/C-BULK4 \/BulkEmailEntries\/2\//);
+    expect(all.stderr).toMatch(/entry 2 is not rendered: SES refuses it alone/);
+    expect(all.stderr).toMatch(/entry 3 is not rendered/);
+    expect(all.stderr).not.toMatch(/entry 1 is not rendered|would refuse this request/);
+
+    const good = await run(['render', '--templates', templates, '--entry', '1', '--format', 'eml'], partly);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('To: one@example.org');
+    const bad = await run(['render', '--templates', templates, '--entry', '2'], partly);
+    expect(bad).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/entry 2 is not rendered/),
+    });
+
+    // A defect outside the entries still refuses the whole request.
+    const whole = await run(['render', '--templates', templates], { ...partly, FromEmailAddress: 'bad' });
+    expect(whole).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringContaining('the mock would refuse this request'),
+    });
+  });
+
   it('has --help naming its options and exit codes', async () => {
     const result = await run(['render', '--help']);
     expect(result.code).toBe(0);

@@ -8,6 +8,7 @@
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
+import { entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
 import { inferOperation } from '../contract/infer-operation.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
@@ -96,7 +97,9 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
       'after',
       `\n${EXIT_CODES_HELP}` +
         '  (render: exit 1 when a variable has no value in the data, naming it and the entry, as SES\n' +
-        '   would drop that message with a Rendering Failure event; also for a request the mock refuses)\n\n' +
+        '   would drop that message with a Rendering Failure event; also for a request the mock refuses.\n' +
+        '   A SendBulkEmail whose defects are all in some entries renders its other entries, as SES\n' +
+        '   sends them, and exits 1 naming the entries it refuses)\n\n' +
         'Examples:\n' +
         '  ses-contract render --templates templates/ welcome-request.json\n' +
         '  ses-contract render --templates templates/ --entry 2 --format eml bulk.json\n' +
@@ -115,16 +118,20 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
     if (!parsed.ok) throw new UsageError(`${input.name}: ${parsed.violation.message}`);
     const { body, operation: declared } = unwrapCatalogExample(parsed.value);
     const operation = declared ?? inferOperation(body);
-    // The mock checks strictly before it renders; a request it refuses is never rendered.
+    // The mock checks strictly before it renders; a request it refuses is never rendered. A bulk
+    // request whose defects all sit in some entries is sent by SES for its other entries (the aws
+    // profile answers those entries alone, C-A5), so those are rendered.
     const { violations } = (operation === 'send-bulk-email' ? checkSendBulkEmail : checkSendEmail)(body, {
       strict: true,
     });
-    if (violations.length > 0) {
+    const badEntries = new Set(violations.map(entryDefectIndex));
+    if (violations.length > 0 && (operation !== 'send-bulk-email' || badEntries.has(undefined))) {
       for (const v of violations) io.stderr(`${formatViolation(v)}\n`);
       io.stderr(`${input.name}: the mock would refuse this request (400), so nothing is rendered\n`);
       done(1);
       return;
     }
+    for (const v of violations) io.stderr(`${formatViolation(v)}\n`);
     const all = renderRequest(body, templates);
     if (all.length === 0) {
       throw new UsageError(
@@ -145,13 +152,24 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
       done(1);
       return;
     }
-    const chosen = flags.entry === undefined ? all : all.filter((m) => m.entry === (flags.entry ?? 0) - 1);
-    if (chosen.length === 0) {
+    const asked = flags.entry === undefined ? all : all.filter((m) => m.entry === (flags.entry ?? 0) - 1);
+    if (asked.length === 0) {
       throw new UsageError(
         all[0]?.entry === undefined
           ? '--entry is for SendBulkEmail requests; this is a SendEmail'
           : `--entry ${flags.entry}: the request has ${all.length} entr${all.length === 1 ? 'y' : 'ies'}`,
       );
+    }
+    const refused = asked.filter((m) => badEntries.has(m.entry));
+    for (const message of refused) {
+      io.stderr(
+        `${which(message)} is not rendered: SES refuses it alone (aws: its BulkEmailEntryResults item; the documented profile refuses the whole request)\n`,
+      );
+    }
+    const chosen = asked.filter((m) => !badEntries.has(m.entry));
+    if (chosen.length === 0) {
+      done(1);
+      return;
     }
     if (flags.format === 'eml' && chosen.length > 1) {
       throw new UsageError(
@@ -168,6 +186,6 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
         `Rendering Failure in ${which(message)}${rendering.variable === undefined ? '' : `: variable ${rendering.variable} has no value`} (${rendering.part}): ${rendering.reason}\n`,
       );
     }
-    done(failed ? 1 : 0);
+    done(failed || refused.length > 0 ? 1 : 0);
   });
 };
