@@ -40,18 +40,24 @@ describe('reportOutputs', () => {
   });
 });
 
+/** A short conform run (one property, two runs) with `reporterArgs`, its files in a fresh folder. */
+async function conformWith(
+  reporterArgs: (dir: string) => string[],
+  check: (result: Awaited<ReturnType<typeof runCaptured>>, dir: string) => Promise<void>,
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ses-contract-reporters-'));
+  try {
+    const args = ['conform', '--seed', '1', '--runs', '2', '--only', 'send-email/valid*'];
+    await check(await runCaptured([...args, ...reporterArgs(dir)]), dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('conform with several reporters', () => {
   it('--reporter junit --output A --reporter html --output B writes both, and the pretty report to stdout', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ses-contract-reporters-'));
-    try {
-      const { code, stdout, stderr } = await runCaptured([
-        'conform',
-        '--seed',
-        '1',
-        '--runs',
-        '2',
-        '--only',
-        'send-email/valid*',
+    await conformWith(
+      (dir) => [
         '--reporter',
         'junit',
         '--output',
@@ -62,44 +68,33 @@ describe('conform with several reporters', () => {
         join(dir, 'b.html'),
         '--reporter',
         'pretty',
-      ]);
-      expect(code).toBe(0);
-      expect(await readFile(join(dir, 'a.xml'), 'utf8')).toContain(
-        'name="send-email/valid-request-is-accepted [C-W1]"',
-      );
-      expect(await readFile(join(dir, 'b.html'), 'utf8')).toContain(
-        '<td>send-email/valid-request-is-accepted</td>',
-      );
-      expect(stdout).toMatch(/^ses-contract conform: documented profile/);
-      expect(stderr).toMatch(/junit report written to .*a\.xml\n.*html report written to .*b\.html/s);
-      // The pretty report on stdout says how the run went; stderr does not repeat it.
-      expect(stderr).not.toMatch(/conform: \d+ propert/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+      ],
+      async ({ code, stdout, stderr }, dir) => {
+        expect(code).toBe(0);
+        expect(await readFile(join(dir, 'a.xml'), 'utf8')).toContain(
+          'name="send-email/valid-request-is-accepted [C-W1]"',
+        );
+        expect(await readFile(join(dir, 'b.html'), 'utf8')).toContain(
+          '<td>send-email/valid-request-is-accepted</td>',
+        );
+        expect(stdout).toMatch(/^ses-contract conform: documented profile/);
+        expect(stderr).toMatch(/junit report written to .*a\.xml\n.*html report written to .*b\.html/s);
+        // The pretty report on stdout says how the run went; stderr does not repeat it.
+        expect(stderr).not.toMatch(/conform: \d+ propert/);
+      },
+    );
   });
 
   it('with every report in a file, says how the run went on stderr', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ses-contract-reporters-'));
-    try {
-      const { code, stdout, stderr } = await runCaptured([
-        'conform',
-        '--seed',
-        '1',
-        '--runs',
-        '2',
-        '--only',
-        'send-email/valid*',
-        '--reporter',
-        `html=${join(dir, 'r.html')}`,
-      ]);
-      expect(code).toBe(0);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(
-        /html report written to .*r\.html\nconform: 1 property: 1 passed, 0 failed; 2 requests in \d+\.\d s\. Conformant\.\n/,
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await conformWith(
+      (dir) => ['--reporter', `html=${join(dir, 'r.html')}`],
+      async ({ code, stdout, stderr }) => {
+        expect(code).toBe(0);
+        expect(stdout).toBe('');
+        expect(stderr).toMatch(
+          /html report written to .*r\.html\nconform: 1 property: 1 passed, 0 failed; 2 requests in \d+\.\d s\. Conformant\.\n/,
+        );
+      },
+    );
   });
 });
