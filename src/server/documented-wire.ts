@@ -19,11 +19,10 @@ export const documentedWire: WireProfile = {
     headers: JSON_HEADERS,
     body: `{"success":true,"data":{"id":${JSON.stringify(id)},"created_at":"${createdAt}"}}`,
   }),
-  sendBulkEmailAccepted: (id, createdAt, entries) =>
-    jsonResponse(200, {
-      success: true,
-      data: { id, created_at: createdAt, entries: entries.length },
-    }),
+  // The same envelope as SendEmail's, with the one id of the request (reference §7: the documented
+  // profile accepts or refuses a bulk request whole, so there is nothing per entry to say).
+  sendBulkEmailAccepted: (id, createdAt) =>
+    jsonResponse(200, { success: true, data: { id, created_at: createdAt } }),
   invalid: (violations) =>
     errorEnvelope(400, 'VALIDATION_ERROR', violationMessage(violations), {
       details: listedViolations(violations).map(({ rule, path, message }) => ({ rule, path, message })),

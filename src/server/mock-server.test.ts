@@ -54,6 +54,8 @@ describe('reference mock, documented profile', () => {
     const answer = await post(server, SEND_BULK_EMAIL_PATH, validSendBulkEmail());
     expect(answer.status).toBe(200);
     expectSchema('documented', 'SuccessEnvelope', answer.json);
+    // The reference's envelope, member for member: nothing the spec does not describe.
+    expect(Object.keys((answer.json as { data: object }).data).sort()).toEqual(['created_at', 'id']);
   });
 
   it('rejects a broken SendEmail with 400 VALIDATION_ERROR naming the rule (C-W2, C-W3)', async () => {
