@@ -6,7 +6,7 @@ import {
   sendEmailWithUnicodeDomain,
   validSendBulkEmail,
   validSendEmail,
-} from '../src/server/sample-requests.ts';
+} from '../src/server/sample-requests.test-support.ts';
 import { createHandlers, type StoredMessage } from './index.ts';
 import { setupSesMockServer } from './node.ts';
 

@@ -6,7 +6,7 @@ import {
   SEND_EMAIL_PATH,
   validSendBulkEmail,
   validSendEmail,
-} from '../src/server/sample-requests.ts';
+} from '../src/server/sample-requests.test-support.ts';
 import { type RunningPrism, startPrism } from './prism.ts';
 
 function freePort(): Promise<number> {

@@ -24,7 +24,7 @@ import { detect, namesRule } from '../conformance/fixtures/detection.ts';
 import { runConformance } from '../conformance/runner/run-conformance.ts';
 import { httpTransport, type RequestParts, type Transport } from '../conformance/transport/transport.ts';
 import { CONFORM_DEFAULTS } from '../src/cli/conform-command.ts';
-import { SEND_EMAIL_PATH, validSendEmail } from '../src/server/sample-requests.ts';
+import { SEND_EMAIL_PATH, validSendEmail } from '../src/server/sample-requests.test-support.ts';
 import { type RunningMockProcess, startMockProcess } from '../src/server/start-mock-process.ts';
 
 export type SuiteRun = {

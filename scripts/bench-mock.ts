@@ -16,7 +16,7 @@ import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startPrism } from '../mocks/prism.ts';
-import { SEND_EMAIL_PATH, validSendEmail } from '../src/server/sample-requests.ts';
+import { SEND_EMAIL_PATH, validSendEmail } from '../src/server/sample-requests.test-support.ts';
 import { startMockServer } from '../src/server/start-mock-server.ts';
 
 const thisFile = fileURLToPath(import.meta.url);

@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../src/server/mock-app.ts';
-import { SEND_EMAIL_PATH } from '../../src/server/sample-requests.ts';
+import { SEND_EMAIL_PATH } from '../../src/server/sample-requests.test-support.ts';
 import { launchHeadlessChromium } from './headless-chromium.test-support.ts';
 import { expectedOutcome, type ScenarioOutcome } from './ses-scenarios.ts';
 import { renderedView, TEMPLATED_SEND, WELCOME_TEMPLATE } from './templated-send.ts';

@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SEND_EMAIL_PATH, validSendEmail } from '../server/sample-requests.ts';
+import { SEND_EMAIL_PATH, validSendEmail } from '../server/sample-requests.test-support.ts';
 import { startMockServer } from '../server/start-mock-server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SEND_EMAIL_PATH, validSendEmail } from '../server/sample-requests.ts';
+import { SEND_EMAIL_PATH, validSendEmail } from '../server/sample-requests.test-support.ts';
 import { startMockServer } from '../server/start-mock-server.ts';
 import { type CliIo, main } from './main.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtExamples, loadExamples } from '../contract/examples/example-catalog.ts';
 import { isJsonObject } from '../contract/json-reading.ts';
 import { createMockApp, type StoredMessage } from '../server/mock-app.ts';
-import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from '../server/sample-requests.ts';
+import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from '../server/sample-requests.test-support.ts';
 import { type CliIo, main } from './main.ts';
 
 const TEMPLATES = {

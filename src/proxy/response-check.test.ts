@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validSendBulkEmail } from '../server/sample-requests.ts';
+import { validSendBulkEmail } from '../server/sample-requests.test-support.ts';
 import { checkRequest } from './request-check.ts';
 import { checkResponse } from './response-check.ts';
 

@@ -13,7 +13,7 @@ import {
   sendEmailWithUnicodeDomain,
   validSendBulkEmail,
   validSendEmail,
-} from './sample-requests.ts';
+} from './sample-requests.test-support.ts';
 import { type RunningMockServer, startMockServer } from './start-mock-server.ts';
 
 describe('@aws-sdk/client-sesv2 against the mock (aws profile)', () => {

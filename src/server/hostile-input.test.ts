@@ -8,7 +8,7 @@ import {
   SEND_EMAIL_PATH,
   validSendBulkEmail,
   validSendEmail,
-} from './sample-requests.ts';
+} from './sample-requests.test-support.ts';
 import { seededRandom } from './seeded-random.ts';
 import { type RunningMockServer, startMockServer } from './start-mock-server.ts';
 

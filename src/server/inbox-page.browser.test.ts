@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHeadlessChromium } from '../../mocks/browser/headless-chromium.test-support.ts';
-import { SEND_EMAIL_PATH } from './sample-requests.ts';
+import { SEND_EMAIL_PATH } from './sample-requests.test-support.ts';
 import { type RunningMockServer, startMockServer } from './start-mock-server.ts';
 
 describe('the inbox page in Chromium', () => {

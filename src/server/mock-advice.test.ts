@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMockApp, type MockApp } from './mock-app.ts';
-import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.ts';
+import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.test-support.ts';
 
 const RAW_UNICODE_NAME = {
   FromEmailAddress: 's@example.com',

@@ -9,7 +9,7 @@ import {
   sendEmailWithUnicodeDomain,
   validSendBulkEmail,
   validSendEmail,
-} from './sample-requests.ts';
+} from './sample-requests.test-support.ts';
 import { type RunningMockServer, startMockServer } from './start-mock-server.ts';
 
 type Answer = { status: number; headers: Headers; json: Record<string, unknown> };

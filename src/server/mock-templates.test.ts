@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { setupSesMockServer } from '../../mocks/node.ts';
 import { TemplateSyntaxError } from '../templates/stored-templates.ts';
 import { createMockApp, type MockApp, type StoredMessage } from './mock-app.ts';
-import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.ts';
+import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.test-support.ts';
 
 const TEMPLATES = {
   welcome: { Subject: 'Hi {{name}}', Html: '{{#if vip}}<b>VIP</b>{{/if}} {{name}}' },

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expectedOutcome, runScenarios, SCENARIO_OPTIONS } from '../../mocks/browser/ses-scenarios.ts';
 import { setupSesMockServer } from '../../mocks/node.ts';
 import { createMockApp, type MockAppOptions } from './mock-app.ts';
-import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.ts';
+import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.test-support.ts';
 import { startMockServer } from './start-mock-server.ts';
 
 const PROFILES = ['documented', 'aws'] as const;

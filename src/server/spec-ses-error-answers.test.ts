@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPEC_DOCUMENTS } from '../contract/schema/spec-documents.ts';
 import { createMockApp, type MockAppOptions } from './mock-app.ts';
-import { SEND_EMAIL_PATH } from './sample-requests.ts';
+import { SEND_EMAIL_PATH } from './sample-requests.test-support.ts';
 
 type Response = {
   description: string;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPEC_DOCUMENTS } from '../contract/schema/spec-documents.ts';
 import { createMockApp } from './mock-app.ts';
-import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.ts';
+import { SEND_BULK_EMAIL_PATH, SEND_EMAIL_PATH } from './sample-requests.test-support.ts';
 
 type Examples = Record<string, { value: unknown }>;
 
