@@ -45,7 +45,8 @@ function refusesAsInvalid(response: PlainResponse, json: unknown, profile: WireP
   return VALIDATION_TYPES.has(type);
 }
 
-function parseJson(text: string): unknown {
+/** The answer's body as JSON, or undefined when it is not JSON. */
+export function answerJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -77,7 +78,7 @@ export function checkResponse(
   response: PlainResponse,
   profile: WireProfileName,
 ): Problem | undefined {
-  const json = parseJson(response.body);
+  const json = answerJson(response.body);
   // The checks read the answer only; the request they see is the case (the body already parsed).
   const exchange: Exchange = {
     case: { operation, body: checked.body } satisfies ConformanceCase,

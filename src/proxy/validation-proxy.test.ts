@@ -7,7 +7,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../server/start-mock-server.ts';
-import type { ProxyFinding } from './proxy-finding.ts';
+import { type ProxyFinding, summaryTable } from './proxy-finding.ts';
 import {
   type RunningValidationProxy,
   startValidationProxy,
@@ -222,6 +222,25 @@ describe('validation proxy in front of the reference mock', () => {
     const { proxy: p, findings } = await proxy({ target: target.url, profile: 'aws' });
     await post(p.url, VALID);
     expect(findings).toEqual([expect.objectContaining({ side: 'response', rule: 'C-A1', status: 200 })]);
+  });
+
+  it('says in its summary which --profile a target of the other profile looks like, and only then', async () => {
+    const documented = await mock({ profile: 'documented' });
+    const wrong = await proxy({ target: documented.url, profile: 'aws' });
+    await post(wrong.proxy.url, VALID);
+    await post(wrong.proxy.url, INVALID);
+    expect(wrong.proxy.tally).toMatchObject({ faultedAnswers: 2, otherProfileAnswers: 2 });
+    expect(summaryTable(wrong.proxy.tally)).toMatch(
+      /\n2 of the 2 answers found at fault have the documented profile's shape: .*--profile documented\.\n$/,
+    );
+
+    // A target of the right profile that accepts what it should refuse: a finding, and no hint.
+    const lax = await mock({ profile: 'aws', validators: { sendEmail: () => [] } });
+    const right = await proxy({ target: lax.url, profile: 'aws' });
+    await post(right.proxy.url, INVALID);
+    expect(right.findings).toContainEqual(expect.objectContaining({ side: 'response', rule: 'C-ADDR1' }));
+    expect(right.proxy.tally).toMatchObject({ faultedAnswers: 1, otherProfileAnswers: 0 });
+    expect(summaryTable(right.proxy.tally)).not.toMatch(/profile's shape/);
   });
 
   it('a body over the limit streams on to the target and is logged as C-MIME9; with reject it is refused (413)', async () => {

@@ -25,9 +25,10 @@ import { requestPath } from '../server/request-path.ts';
 import type { WireProfileName } from '../server/wire-profile.ts';
 import { type GatewayFailure, gatewayAnswer } from './gateway-errors.ts';
 import { holdBody } from './held-body.ts';
+import { isOtherProfileAnswer } from './other-profile-answer.ts';
 import { countFinding, emptyTally, type ProxyFinding, type ProxyTally } from './proxy-finding.ts';
 import { breaksMust, type CheckedRequest, checkRequest } from './request-check.ts';
-import { checkResponse } from './response-check.ts';
+import { answerJson, checkResponse } from './response-check.ts';
 
 export type ValidationProxyOptions = {
   /** The implementation: an http(s) URL, with a base path if it has one. */
@@ -155,7 +156,7 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
   const timeoutMs = options.timeoutMs ?? 30_000;
   const wire = options.profile === 'aws' ? awsWire : documentedWire;
   const agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
-  const tally = emptyTally();
+  const tally = emptyTally(options.profile);
   const report = (finding: ProxyFinding) => {
     countFinding(tally, finding);
     options.onFinding(finding);
@@ -293,6 +294,10 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
       options.profile,
     );
     if (problem) {
+      tally.faultedAnswers++;
+      if (isOtherProfileAnswer(options.profile, operation, answer.status, answerJson(body))) {
+        tally.otherProfileAnswers++;
+      }
       report({
         ...base,
         side: 'response',
