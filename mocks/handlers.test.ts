@@ -32,6 +32,10 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect(specSchema('documented', 'SuccessEnvelope')(ok.data)).toBe(true);
     expect(seen.map((m) => m.id)).toEqual([ok.data?.data.id]);
     expect(server.messages.list()[0]?.subject).toBe('Hello');
+    // The inbox route of `ses-contract mock`, through MSW, over the same store.
+    const inbox = await fetch(`${baseUrl}/_mock/messages`);
+    const { messages } = (await inbox.json()) as { messages: Array<{ id: string }> };
+    expect(messages.map((m) => m.id)).toEqual([ok.data?.data.id]);
 
     const bad = await client.POST('/v2/email/outbound-emails', {
       body: sendEmailWithUnicodeDomain() as never,
@@ -75,6 +79,8 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect(handlers.map((h) => h.info.header)).toEqual([
       `POST ${baseUrl}/v2/email/outbound-emails`,
       `POST ${baseUrl}/v2/email/outbound-bulk-emails`,
+      `GET ${baseUrl}/_mock/messages`,
+      `DELETE ${baseUrl}/_mock/messages`,
       `GET ${baseUrl}/_aws/ses`,
       `DELETE ${baseUrl}/_aws/ses`,
       `GET ${baseUrl}/store`,

@@ -45,6 +45,9 @@ export function createHandlers(options: CreateHandlersOptions = {}): SesHandlers
       `${base}${OPERATION_TABLE['send-bulk-email'].path}`,
       handle,
     ),
+    // The mock's own inbox as JSON (newest first), and emptying it, as `ses-contract mock` serves it.
+    http.get(`${base}/_mock/messages`, handle),
+    http.delete(`${base}/_mock/messages`, handle),
     // Tests written for LocalStack or aws-ses-v2-local read sent mail here.
     http.get(`${base}/_aws/ses`, handle),
     http.delete(`${base}/_aws/ses`, handle),

@@ -107,7 +107,7 @@ export function checkRejected(exchange: Exchange, context: RejectedContext): Pro
   if (!validate(response.json)) {
     return {
       rule: 'C-A3',
-      message: `the error body is not JSON with message/Message. Received: ${received(exchange)}`,
+      message: `${response.json === undefined ? 'the error body is not JSON with message/Message' : 'the error body is JSON without a string message/Message member (the aws error shape)'}. Received: ${received(exchange)}`,
     };
   }
   const type = awsErrorType(exchange);

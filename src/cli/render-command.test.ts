@@ -210,8 +210,13 @@ describe('ses-contract render', () => {
     expect(all.stderr).not.toMatch(/entry 1 is not rendered|would refuse this request/);
 
     const good = await run(['render', '--templates', templates, '--entry', '1', '--format', 'eml'], partly);
-    expect(good.code).toBe(0);
+    expect(good).toMatchObject({ code: 0, stderr: '' });
     expect(good.stdout).toContain('To: one@example.org');
+    const range = await run(['render', '--templates', templates, '--entry', '4'], partly);
+    expect(range).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^render: --entry 4: the request has 3 entries/),
+    });
     const bad = await run(['render', '--templates', templates, '--entry', '2'], partly);
     expect(bad).toMatchObject({
       code: 1,

@@ -131,7 +131,6 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
       done(1);
       return;
     }
-    for (const v of violations) io.stderr(`${formatViolation(v)}\n`);
     const all = renderRequest(body, templates);
     if (all.length === 0) {
       throw new UsageError(
@@ -160,8 +159,12 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
           : `--entry ${flags.entry}: the request has ${all.length} entr${all.length === 1 ? 'y' : 'ies'}`,
       );
     }
+    // Only the entries asked for: `--entry 1` of a request whose entry 2 is bad renders cleanly.
     const refused = asked.filter((m) => badEntries.has(m.entry));
     for (const message of refused) {
+      for (const v of violations) {
+        if (entryDefectIndex(v) === message.entry) io.stderr(`${formatViolation(v)}\n`);
+      }
       io.stderr(
         `${which(message)} is not rendered: SES refuses it alone (aws: its BulkEmailEntryResults item; the documented profile refuses the whole request)\n`,
       );

@@ -90,3 +90,29 @@ describe('proxy response check, aws bulk with several bad entries (C-A5)', () =>
     ).toMatchObject({ rule: 'C-BULK3' });
   });
 });
+
+describe('proxy response check, an aws error body of the wrong shape (C-A3)', () => {
+  const checked = checkedRequestOf(bulkWithTwoBadEntries());
+  const refused = (body: string) => ({
+    status: 400,
+    headers: { 'x-amzn-errortype': 'BadRequestException', 'content-type': 'application/json' },
+    body,
+  });
+
+  it('says the body is not JSON when it is not', () => {
+    const problem = checkResponse('send-bulk-email', checked, refused('<html>oops</html>'), 'aws');
+    expect(problem).toMatchObject({
+      rule: 'C-A3',
+      message: expect.stringMatching(/^the error body is not JSON/),
+    });
+  });
+
+  it('says what it lacks when it is JSON of another shape (the documented envelope)', () => {
+    const documented = JSON.stringify({ success: false, error: { code: 'VALIDATION_ERROR', message: 'x' } });
+    const problem = checkResponse('send-bulk-email', checked, refused(documented), 'aws');
+    expect(problem).toMatchObject({
+      rule: 'C-A3',
+      message: expect.stringMatching(/^the error body is JSON without a string message\/Message member/),
+    });
+  });
+});
