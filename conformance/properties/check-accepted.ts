@@ -3,7 +3,7 @@
  * response bodies are checked with the spec's own schemas, never a second hand-written one.
  */
 import { specSchema } from '../../src/contract/schema/spec-ajv.ts';
-import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
+import { answerSchemaName, type WireProfileName } from '../../src/contract/schema/spec-documents.ts';
 import type { Operation } from '../case.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import { citedRules, type Problem, received } from './problem.ts';
@@ -39,12 +39,7 @@ export function checkAccepted(exchange: Exchange, context: AcceptedContext): Pro
   }
   if (response.json === undefined)
     return { rule, message: `the 200 answer is not JSON. Received: ${received(exchange)}` };
-  const schema =
-    context.profile === 'documented'
-      ? 'SuccessEnvelope'
-      : context.operation === 'send-email'
-        ? 'SendEmailResponse'
-        : 'SendBulkEmailResponse';
+  const schema = answerSchemaName(context.profile, context.operation, 'accepted');
   const errors = schemaErrors(context.profile, schema, response.json);
   if (errors)
     return {

@@ -5,15 +5,12 @@
  * report says which `--profile` the target looks like.
  */
 import { specSchema } from '../../src/contract/schema/spec-ajv.ts';
-import type { WireProfileName } from '../../src/contract/schema/spec-documents.ts';
+import { answerSchemaName, type WireProfileName } from '../../src/contract/schema/spec-documents.ts';
 import type { ConformanceReport } from './run-conformance.ts';
 
-const ERROR_SCHEMA: Readonly<Record<WireProfileName, string>> = {
-  documented: 'ErrorEnvelope',
-  aws: 'AwsError',
-};
-
-const fits = (profile: WireProfileName, json: unknown) => specSchema(profile, ERROR_SCHEMA[profile])(json);
+// Error answers have one schema per profile, whichever the operation.
+const fits = (profile: WireProfileName, json: unknown) =>
+  specSchema(profile, answerSchemaName(profile, 'send-email', 'error'))(json);
 
 /** The profile the target seems to speak instead of the report's, or undefined. */
 export function profileHint(report: ConformanceReport): WireProfileName | undefined {

@@ -6,13 +6,7 @@
  */
 import type { Operation } from '../contract/operations.ts';
 import { specSchema } from '../contract/schema/spec-ajv.ts';
-import type { WireProfileName } from '../contract/schema/spec-documents.ts';
-
-function schemaFor(profile: WireProfileName, operation: Operation, status: number): string {
-  if (status >= 400) return profile === 'documented' ? 'ErrorEnvelope' : 'AwsError';
-  if (profile === 'documented') return 'SuccessEnvelope';
-  return operation === 'send-email' ? 'SendEmailResponse' : 'SendBulkEmailResponse';
-}
+import { answerSchemaName, type WireProfileName } from '../contract/schema/spec-documents.ts';
 
 export function otherProfile(profile: WireProfileName): WireProfileName {
   return profile === 'documented' ? 'aws' : 'documented';
@@ -27,9 +21,10 @@ export function isOtherProfileAnswer(
 ): boolean {
   if (json === undefined || status < 200 || (status >= 300 && status < 400)) return false;
   const other = otherProfile(profile);
+  const answer = status >= 400 ? 'error' : 'accepted';
   return (
-    specSchema(other, schemaFor(other, operation, status))(json) &&
-    !specSchema(profile, schemaFor(profile, operation, status))(json)
+    specSchema(other, answerSchemaName(other, operation, answer))(json) &&
+    !specSchema(profile, answerSchemaName(profile, operation, answer))(json)
   );
 }
 
