@@ -8,7 +8,7 @@
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../conformance/errors.ts';
-import { entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
+import { entryDefectIndex, refusedEntries } from '../contract/bulk-entry-reporting.ts';
 import { inferOperation } from '../contract/infer-operation.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
 import { checkSendEmail } from '../contract/validate-send-email.ts';
@@ -124,8 +124,8 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
     const { violations } = (operation === 'send-bulk-email' ? checkSendBulkEmail : checkSendEmail)(body, {
       strict: true,
     });
-    const badEntries = new Set(violations.map(entryDefectIndex));
-    if (violations.length > 0 && (operation !== 'send-bulk-email' || badEntries.has(undefined))) {
+    const badEntries = operation === 'send-bulk-email' ? refusedEntries(violations) : undefined;
+    if (violations.length > 0 && !badEntries) {
       for (const v of violations) io.stderr(`${formatViolation(v)}\n`);
       io.stderr(`${input.name}: the mock would refuse this request (400), so nothing is rendered\n`);
       done(1);
@@ -160,7 +160,7 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
       );
     }
     // Only the entries asked for: `--entry 1` of a request whose entry 2 is bad renders cleanly.
-    const refused = asked.filter((m) => badEntries.has(m.entry));
+    const refused = asked.filter((m) => m.entry !== undefined && badEntries?.has(m.entry));
     for (const message of refused) {
       for (const v of violations) {
         if (entryDefectIndex(v) === message.entry) io.stderr(`${formatViolation(v)}\n`);
@@ -169,7 +169,7 @@ export const registerRenderCommand: RegisterCommand = (program: Command, io, don
         `${which(message)} is not rendered: SES refuses it alone (aws: its BulkEmailEntryResults item; the documented profile refuses the whole request)\n`,
       );
     }
-    const chosen = asked.filter((m) => !badEntries.has(m.entry));
+    const chosen = asked.filter((m) => !refused.includes(m));
     if (chosen.length === 0) {
       done(1);
       return;

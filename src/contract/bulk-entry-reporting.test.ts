@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bulkEntryIndex, entryDefectIndex, reportUnderBulkRule } from './bulk-entry-reporting.ts';
+import {
+  bulkEntryIndex,
+  entryDefectIndex,
+  refusedEntries,
+  reportUnderBulkRule,
+} from './bulk-entry-reporting.ts';
 import { checkSendBulkEmail } from './validate-send-bulk-email.ts';
 import { violation } from './violation.ts';
 
@@ -45,6 +50,17 @@ describe('which bulk entry a violation is about', () => {
     );
     expect(violations.map(entryDefectIndex).sort()).toEqual([1, 3]);
     expect(violations.map((v) => v.rule).sort()).toEqual(['C-BULK3', 'C-BULK4']);
+  });
+});
+
+describe('refusedEntries', () => {
+  it('gives the entries refused one by one, or undefined when a violation is about the whole request', () => {
+    const bad = violation('C-BULK3', '/BulkEmailEntries/2/Destination/ToAddresses/0', 'bad');
+    const data = violation('C-BULK4', '/BulkEmailEntries/0/ReplacementTags/0/Name', 'empty');
+    expect([...(refusedEntries([bad, data]) ?? [])].sort()).toEqual([0, 2]);
+    expect(refusedEntries([])?.size).toBe(0);
+    const whole = violation('C-ADDR1', '/FromEmailAddress', 'bad');
+    expect(refusedEntries([bad, whole])).toBeUndefined();
   });
 });
 

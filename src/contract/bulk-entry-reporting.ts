@@ -27,6 +27,21 @@ export function entryDefectIndex(v: Pick<Violation, 'rule' | 'path'>): number | 
 }
 
 /**
+ * The entries a SendBulkEmail's violations refuse one by one, when every violation is an entry
+ * defect (SES sends the other entries; aws answers each entry, C-A5); undefined when one is about
+ * the whole request, which is then refused whole. No violations: no entry refused.
+ */
+export function refusedEntries(violations: readonly Violation[]): ReadonlySet<number> | undefined {
+  const entries = new Set<number>();
+  for (const v of violations) {
+    const index = entryDefectIndex(v);
+    if (index === undefined) return undefined;
+    entries.add(index);
+  }
+  return entries;
+}
+
+/**
  * Schema violations inside `BulkEmailEntries[i]` are reported under the bulk rule they break
  * (RULES.md section 10): address and recipient rules as C-BULK3, C-CONT4/7/8 as C-BULK4, with the
  * original rule and clause as `cause`. Only MUST-level ones are reported under the bulk rule: SHOULD

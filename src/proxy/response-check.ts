@@ -10,7 +10,7 @@ import { MAY_BE_NOT_FOUND } from '../../conformance/properties/invalid-rule-is-r
 import type { Problem } from '../../conformance/properties/problem.ts';
 import type { Exchange } from '../../conformance/transport/exchange.ts';
 import type { PlainResponse } from '../../conformance/transport/transport.ts';
-import { entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
+import { refusedEntries } from '../contract/bulk-entry-reporting.ts';
 import type { Operation } from '../contract/operations.ts';
 import type { WireProfileName } from '../server/wire-profile.ts';
 import type { CheckedRequest } from './request-check.ts';
@@ -61,13 +61,8 @@ export function answerJson(text: string): unknown {
  */
 function badEntries(checked: CheckedRequest): RejectedContext['badEntries'] {
   if (checked.entries === undefined) return undefined;
-  const indices = new Set<number>();
-  for (const v of checked.violations) {
-    const index = entryDefectIndex(v);
-    if (index === undefined) return undefined;
-    indices.add(index);
-  }
-  return indices.size > 0
+  const indices = refusedEntries(checked.violations);
+  return indices && indices.size > 0
     ? { indices: [...indices].sort((a, b) => a - b), entries: checked.entries }
     : undefined;
 }

@@ -11,7 +11,7 @@
  * Nothing is stored before the last stage, so a refused or forced error never leaves a message.
  */
 
-import { bulkEntryIndex, entryDefectIndex } from '../contract/bulk-entry-reporting.ts';
+import { bulkEntryIndex, refusedEntries } from '../contract/bulk-entry-reporting.ts';
 import { arrayAt, stringAt } from '../contract/json-reading.ts';
 import { OPERATION_TABLE, OPERATIONS } from '../contract/operations.ts';
 import { checkSendBulkEmail } from '../contract/validate-send-bulk-email.ts';
@@ -242,11 +242,9 @@ export function createMockResponder(options: MockOptions): MockResponder {
 
   function sendBulkEmail(body: unknown): Accepted | MockResponse {
     const { violations, advice } = checks.SendBulkEmail(body);
-    const perEntry =
-      violations.length > 0 &&
-      wire.perEntryBulkResults &&
-      violations.every((v) => entryDefectIndex(v) !== undefined);
-    if (violations.length > 0 && !perEntry) return wire.invalid(violations);
+    if (violations.length > 0 && !(wire.perEntryBulkResults && refusedEntries(violations))) {
+      return wire.invalid(violations);
+    }
     // Every entry shares the default template, so one unknown name refuses the whole request.
     const rendered = renderSendBulkEmail(body, templates);
     const unknownTemplate = rendered.find((r) => r.rendering.status === 'not-found')?.rendering;
